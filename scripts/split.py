@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+"""Split a Speech Commands-style folder by speaker and write the clip lists for feature export.
+
+Usage: split.py DATA WORK [--smoke]
+
+DATA holds WAV files as <label>/<name>.wav, in any number of sub-folders (the official archive, or
+../shared/data after prepare.sh). Folders named like background_noise hold noise for augmentation.
+The speaker is the hash before "_nohash_"; files without one (silence cuts) count as their own
+speaker. A speaker's bucket, from SHA-1 of its id, puts all of its clips in one split: test
+(buckets 0-14), validation (15-24) or training (25-99), so no speaker is heard in two splits.
+
+Writes into WORK:
+  train.list, val.list, test.list   SOURCE<TAB>AUGMENT rows for `earshot export-features`
+  train.labels, val.labels, ...     one label index per row
+  labels.json                       the label order
+  split/{val,test}/<label>/*.wav    symbolic links, for `earshot eval`
+  noise/*.wav                       symbolic links to the background recordings
+  summary.json                      clips and speakers per split and label
+"""
+import argparse
+import collections
+import hashlib
+import json
+import os
+import random
+import sys
+
+COMMANDS = ["yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go"]
+SILENCE, UNKNOWN = "_silence_", "_unknown_"
+LABELS = COMMANDS + [SILENCE, UNKNOWN]
+TEST_BUCKETS, VAL_BUCKETS = 15, 10
+# Rows per label in the training list: every clip once as recorded, the rest augmented variants,
+# so rare words (on/off) weigh as much as common ones.
+ROWS_PER_LABEL = 3600
+
+
+def speaker_of(name):
+    stem = os.path.splitext(name)[0]
+    if "_nohash_" in stem:
+        return stem.split("_nohash_")[0].split("_")[-1]
+    return stem
+
+
+def split_of(speaker):
+    bucket = int(hashlib.sha1(speaker.encode()).hexdigest(), 16) % 100
+    if bucket < TEST_BUCKETS:
+        return "test"
+    if bucket < TEST_BUCKETS + VAL_BUCKETS:
+        return "val"
+    return "train"
+
+
+def scan(data):
+    clips, noises = [], []
+    for root, dirs, files in os.walk(data, followlinks=True):
+        dirs.sort()
+        folder = os.path.basename(root)
+        wavs = sorted(f for f in files if f.lower().endswith(".wav"))
+        if not wavs:
+            continue
+        if "background_noise" in folder:
+            noises += [os.path.join(root, f) for f in wavs]
+            continue
+        label = folder if folder in LABELS else UNKNOWN
+        for f in wavs:
+            clips.append((os.path.abspath(os.path.join(root, f)), label, folder, speaker_of(f)))
+    return clips, [os.path.abspath(n) for n in noises]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data")
+    parser.add_argument("work")
+    parser.add_argument("--smoke", action="store_true", help="a few clips per label, for CI")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    clips, noises = scan(args.data)
+    if not clips:
+        sys.exit(f"split.py: {args.data}: no WAV files in label folders")
+    by_split = collections.defaultdict(lambda: collections.defaultdict(list))
+    for path, label, folder, speaker in clips:
+        by_split[split_of(speaker)][label].append((path, folder, speaker))
+    if args.smoke:
+        for split in by_split.values():
+            for label in split:
+                split[label] = split[label][:4]
+    missing = [l for l in LABELS if l != SILENCE and not by_split["train"][l]]
+    if missing:
+        sys.exit(f"split.py: {args.data}: no training clips for {', '.join(missing)}")
+
+    os.makedirs(args.work, exist_ok=True)
+    index = {label: i for i, label in enumerate(LABELS)}
+    rows_per_label = 4 if args.smoke else ROWS_PER_LABEL
+    summary = {}
+    for split in ("train", "val", "test"):
+        rows = []
+        for label in LABELS:
+            items = by_split[split][label]
+            if split == "train":
+                rows += [(path, 0, label) for path, _, _ in items]
+                extra = max(0, rows_per_label - len(items))
+                if label == SILENCE:
+                    # Half recorded silence made new, half fresh cuts of the background recordings.
+                    variants = [(rng.choice(items)[0], 1, label) for _ in range(extra // 2)] if items else []
+                    rows += variants + [("@silence", 1, label)] * (extra - len(variants))
+                else:
+                    rows += [(rng.choice(items)[0], 1, label) for _ in range(extra)]
+            else:
+                rows += [(path, 0, label) for path, _, _ in items]
+                link_dir = os.path.join(args.work, "split", split)
+                for path, folder, _ in items:
+                    target = os.path.join(link_dir, folder, os.path.basename(path))
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    if not os.path.lexists(target):
+                        os.symlink(path, target)
+        if split == "train":
+            rng.shuffle(rows)
+        with open(os.path.join(args.work, f"{split}.list"), "w") as f:
+            f.writelines(f"{src}\t{aug}\n" for src, aug, _ in rows)
+        with open(os.path.join(args.work, f"{split}.labels"), "w") as f:
+            f.writelines(f"{index[label]}\n" for _, _, label in rows)
+        summary[split] = {
+            "speakers": len({s for items in by_split[split].values() for _, _, s in items}),
+            "clips": {label: len(by_split[split][label]) for label in LABELS},
+            "rows": len(rows),
+        }
+    noise_dir = os.path.join(args.work, "noise")
+    os.makedirs(noise_dir, exist_ok=True)
+    for n in noises:
+        target = os.path.join(noise_dir, os.path.basename(n))
+        if not os.path.lexists(target):
+            os.symlink(n, target)
+    with open(os.path.join(args.work, "labels.json"), "w") as f:
+        json.dump(LABELS, f)
+    with open(os.path.join(args.work, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=1)
+    for split in ("train", "val", "test"):
+        s = summary[split]
+        print(f"{split}: {s['speakers']} speakers, {sum(s['clips'].values())} clips, {s['rows']} rows")
+
+
+if __name__ == "__main__":
+    main()

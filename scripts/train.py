@@ -1,0 +1,176 @@
+#!/usr/bin/python3
+"""Train Earshot's LSTM command model on features exported by `earshot export-features`.
+
+Usage: train.py WORK OUT.onnx [--epochs N] [--seed S]
+
+WORK is the folder split.py and export-features filled: {train,val}.f32 features, {train,val}.labels,
+labels.json and features.json. Prints one line per epoch (loss, accuracy, validation accuracy, time),
+keeps the epoch with the best validation accuracy, and writes OUT.onnx with Earshot's metadata:
+labels, feature settings, normalisation statistics. Run it with Debian's /usr/bin/python3
+(python3-torch, python3-onnx, python3-numpy).
+"""
+import argparse
+import json
+import math
+import os
+import time
+
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+
+class CommandNet(nn.Module):
+    """Strided convolution over time (halves the LSTM's steps), a unidirectional LSTM, a classifier
+    on its last output. Unidirectional so that it can run on a stream."""
+
+    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2):
+        super().__init__()
+        self.conv = nn.Conv1d(coefficients, channels, kernel_size=3, stride=2, padding=1)
+        self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True)
+        self.classify = nn.Linear(hidden, labels)
+
+    def forward(self, x):  # x: [batch, frames, coefficients], normalised
+        h = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
+        out, _ = self.lstm(h)
+        return self.classify(out[:, -1])
+
+
+class Posteriors(nn.Module):
+    """What the appliance runs: raw logits turned into probabilities inside the graph."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, mfcc):
+        return torch.softmax(self.net(mfcc), dim=-1)
+
+
+def load(work, split, frames, coefficients):
+    x = np.fromfile(os.path.join(work, f"{split}.f32"), dtype="<f4").reshape(-1, frames, coefficients)
+    y = np.loadtxt(os.path.join(work, f"{split}.labels"), dtype=np.int64, ndmin=1)
+    assert len(x) == len(y), f"{split}: {len(x)} feature rows, {len(y)} labels"
+    return torch.from_numpy(x), torch.from_numpy(y)
+
+
+def spec_augment(x, generator):
+    """One time mask of up to 6 frames and one coefficient mask of up to 3, set to the mean (0)."""
+    batch, frames, coefficients = x.shape
+    x = x.clone()
+    for i in range(batch):
+        t = int(torch.randint(0, 7, (1,), generator=generator))
+        t0 = int(torch.randint(0, frames - t + 1, (1,), generator=generator))
+        x[i, t0:t0 + t] = 0
+        c = int(torch.randint(0, 4, (1,), generator=generator))
+        c0 = int(torch.randint(0, coefficients - c + 1, (1,), generator=generator))
+        x[i, :, c0:c0 + c] = 0
+    return x
+
+
+def accuracy(net, x, y, batch=1024):
+    net.eval()
+    right = 0
+    with torch.no_grad():
+        for i in range(0, len(x), batch):
+            right += (net(x[i:i + batch]).argmax(1) == y[i:i + batch]).sum().item()
+    return right / max(1, len(x))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("work")
+    parser.add_argument("out")
+    parser.add_argument("--epochs", type=int, default=16)
+    parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--lr", type=float, default=3e-3)
+    parser.add_argument("--hidden", type=int, default=128)
+    parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--channels", type=int, default=64)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+    labels = json.load(open(os.path.join(args.work, "labels.json")))
+    features = json.load(open(os.path.join(args.work, "features.json")))
+    frames, settings = features["frames"], features["features"]
+    coefficients = settings["coefficients"]
+
+    x_train, y_train = load(args.work, "train", frames, coefficients)
+    x_val, y_val = load(args.work, "val", frames, coefficients)
+    flat = x_train.reshape(-1, coefficients)
+    mean, std = flat.mean(0), flat.std(0).clamp_min(1e-3)
+    x_train = (x_train - mean) / std
+    x_val = (x_val - mean) / std
+
+    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers)
+    parameters = sum(p.numel() for p in net.parameters())
+    print(f"model: conv {args.channels} + LSTM {args.layers}x{args.hidden}, {parameters} parameters;"
+          f" {len(x_train)} training rows, {len(x_val)} validation clips", flush=True)
+    optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
+    steps = args.epochs * math.ceil(len(x_train) / args.batch)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=0.05)
+    generator = torch.Generator().manual_seed(args.seed)
+
+    best, best_state = -1.0, None
+    for epoch in range(1, args.epochs + 1):
+        started = time.time()
+        net.train()
+        order = torch.randperm(len(x_train), generator=generator)
+        total_loss, right = 0.0, 0
+        for i in range(0, len(order), args.batch):
+            idx = order[i:i + args.batch]
+            xb, yb = spec_augment(x_train[idx], generator), y_train[idx]
+            logits = net(xb)
+            loss = loss_fn(logits, yb)
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            optimiser.step()
+            schedule.step()
+            total_loss += loss.item() * len(idx)
+            right += (logits.argmax(1) == yb).sum().item()
+        val = accuracy(net, x_val, y_val)
+        if val > best:
+            best, best_state = val, {k: v.clone() for k, v in net.state_dict().items()}
+        print(f"epoch {epoch}/{args.epochs}: loss {total_loss / len(x_train):.4f}, train accuracy"
+              f" {right / len(x_train):.4f}, validation accuracy {val:.4f}, {time.time() - started:.0f} s", flush=True)
+
+    net.load_state_dict(best_state)
+    print(f"best validation accuracy: {best:.4f}", flush=True)
+    export(net, labels, settings, frames, mean, std, parameters, args)
+
+
+def export(net, labels, settings, frames, mean, std, parameters, args):
+    net.eval()
+    wrapper = Posteriors(net)
+    dummy = torch.zeros(1, frames, settings["coefficients"])
+    torch.onnx.export(wrapper, dummy, args.out, input_names=["mfcc"], output_names=["posteriors"],
+                      dynamic_axes={"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}},
+                      opset_version=14)
+    model = onnx.load(args.out)
+    metadata = {
+        "format": 1,
+        "labels": labels,
+        "features": settings,
+        "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
+        "window_frames": frames,
+        "architecture": f"conv1d {args.channels} stride 2 + LSTM {args.layers}x{args.hidden} + linear",
+        "parameters": parameters,
+        "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch},
+    }
+    entry = model.metadata_props.add()
+    entry.key, entry.value = "earshot", json.dumps(metadata)
+    model.producer_name = "earshot scripts/train.py"
+    onnx.checker.check_model(model)
+    onnx.save(model, args.out)
+    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Retrain Earshot's command model from a folder of WAV files in the Speech Commands layout.
+#
+#   scripts/train.sh DATA [OUT.onnx] [--smoke]
+#
+# DATA: the official Speech Commands archive unpacked, or ../shared/data after prepare.sh.
+# Steps: split by speaker (scripts/split.py), features with Earshot's own Java front end
+# (earshot export-features), training with PyTorch (scripts/train.py), then `earshot eval` on the
+# speaker-disjoint test split. Work files go to $EARSHOT_WORK (default: ./work, git-ignored).
+# --smoke: a few clips and one epoch, to prove the pipeline runs (CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=${1:?usage: scripts/train.sh DATA [OUT.onnx] [--smoke]}
+out=${2:-models/earshot.onnx}
+smoke=${3:-}
+work=${EARSHOT_WORK:-work}
+python=/usr/bin/python3   # Debian's python3-torch lives here; a python3 earlier on PATH may lack it
+jar=target/earshot.jar
+
+[ -d "$data" ] || { echo "train.sh: $data: no such folder" >&2; exit 1; }
+[ -f "$jar" ] || { echo "train.sh: $jar missing: run 'mvn -B package' first" >&2; exit 1; }
+"$python" -c 'import torch, onnx, numpy' 2>/dev/null || {
+  echo "train.sh: $python lacks torch/onnx/numpy: apt-get install python3-torch python3-onnx python3-numpy libopenblas0-pthread" >&2
+  exit 1
+}
+
+epochs=16
+split_flags=()
+if [ "$smoke" = "--smoke" ]; then
+  epochs=1
+  split_flags=(--smoke)
+fi
+
+rm -rf "$work"
+echo "== split by speaker"
+"$python" scripts/split.py "$data" "$work" "${split_flags[@]}"
+for split in train val; do
+  echo "== features: $split"
+  java -jar "$jar" export-features --list "$work/$split.list" --noise "$work/noise" --seed 1 \
+    --out "$work/$split.f32" > "$work/features.json"
+done
+echo "== train"
+"$python" scripts/train.py "$work" "$out" --epochs "$epochs" --seed 1
+echo "== evaluate on the test split (speakers never seen in training)"
+java -jar "$jar" eval "$work/split/test" --model "$out"

@@ -1,0 +1,76 @@
+package dev.earshot.cli;
+
+import dev.earshot.EarshotException;
+import dev.earshot.audio.WavReader;
+import dev.earshot.features.FeatureSettings;
+import dev.earshot.training.Augmenter;
+import dev.earshot.training.FeatureExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export-features", mixinStandardHelpOptions = true,
+        description = {"Computes training features with the appliance's own MFCC front end (used by scripts/train.sh).",
+                "Writes raw little-endian float32 [clips, frames, coefficients] and prints the shape and settings as JSON."})
+final class ExportFeaturesCommand implements Callable<Integer> {
+
+    @Option(names = "--list", required = true, paramLabel = "FILE", description = "clip list: SOURCE<TAB>AUGMENT per line")
+    Path list;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "features file to write")
+    Path out;
+
+    @Option(names = "--noise", paramLabel = "DIR", description = "folder of background-noise WAV files for augmentation")
+    Path noiseDir;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the augmentation (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        FeatureSettings settings = FeatureSettings.DEFAULT;
+        List<FeatureExport.Row> rows = FeatureExport.readList(list);
+        FeatureExport export = new FeatureExport(settings, new Augmenter(noises()), seed);
+        PrintWriter err = spec.commandLine().getErr();
+        int frames = export.write(rows, out, done -> {
+            err.printf(Locale.ROOT, "\rfeatures: %d/%d clips", done, rows.size());
+            err.flush();
+        });
+        err.println();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "{\"clips\": %d, \"frames\": %d, \"features\": {\"sample_rate\": %d, \"frame_length\": %d, \"hop_length\": %d,"
+                        + " \"mel_bands\": %d, \"coefficients\": %d, \"low_hz\": %s, \"high_hz\": %s}}%n",
+                rows.size(), frames, settings.sampleRate(), settings.frameLength(), settings.hopLength(),
+                settings.melBands(), settings.coefficients(), settings.lowHz(), settings.highHz());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private List<float[]> noises() {
+        List<float[]> noises = new ArrayList<>();
+        if (noiseDir == null) {
+            return noises;
+        }
+        try (Stream<Path> files = Files.list(noiseDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".wav")).sorted().toList()) {
+                noises.add(WavReader.read(file));
+            }
+        } catch (IOException e) {
+            throw new EarshotException(noiseDir + ": cannot list noise recordings: " + e.getMessage());
+        }
+        return noises;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.earshot.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.tarsos.dsp.mfcc.MFCC;
+import dev.earshot.audio.WavReader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The MFCC front end against values computed independently with numpy (make_reference.py beside the fixture). */
+class FixedMfccTest {
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(FixedMfccTest.class.getResource("/features/" + name).toURI());
+    }
+
+    @Test
+    void matchesTheNumpyReferenceFrameByFrame() throws Exception {
+        float[] samples = WavReader.read(resource("mfcc-input.wav"));
+        float[][] frames = MfccStream.framesOf(samples, FeatureSettings.DEFAULT);
+        List<String> rows = Files.readAllLines(resource("mfcc-reference.csv"));
+
+        assertEquals(rows.size(), frames.length, "frame count");
+        for (int f = 0; f < frames.length; f++) {
+            String[] expected = rows.get(f).split(",");
+            assertEquals(FeatureSettings.DEFAULT.coefficients(), expected.length);
+            for (int c = 0; c < expected.length; c++) {
+                double want = Double.parseDouble(expected[c]);
+                double tolerance = 2e-3 + 1e-4 * Math.abs(want);
+                assertEquals(want, frames[f][c], tolerance, "frame " + f + ", coefficient " + c);
+            }
+        }
+    }
+
+    @Test
+    void upstreamMfccLeavesTheLastFilterCentreAtZeroWhichThisClassDoesNotUse() {
+        FeatureSettings s = FeatureSettings.DEFAULT;
+        MFCC upstream = new MFCC(s.frameLength(), s.sampleRate(), s.coefficients(), s.melBands(), s.lowHz(), s.highHz());
+        // The defect this class exists for (TarsosDSP issue #166): index M is never written.
+        assertEquals(0, upstream.getCenterFrequencies()[s.melBands()]);
+
+        float[] tone = new float[s.frameLength()];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) Math.sin(2 * Math.PI * 7000 * i / s.sampleRate());
+        }
+        float[] upstreamCoefficients = upstreamMfcc(upstream, tone);
+        float[] fixed = new FixedMfcc(s).compute(tone).clone();
+        assertTrue(distance(upstreamCoefficients, fixed) > 1, "a 7 kHz tone must read differently once the top filter exists");
+    }
+
+    @Test
+    void streamingInOddChunksGivesTheSameFramesAsTheWholeClip() throws Exception {
+        float[] samples = WavReader.read(resource("mfcc-input.wav"));
+        float[][] whole = MfccStream.framesOf(samples, FeatureSettings.DEFAULT);
+
+        MfccStream stream = new MfccStream(FeatureSettings.DEFAULT);
+        float[][] chunked = new float[whole.length][];
+        int[] next = {0};
+        int position = 0;
+        int chunk = 1;
+        while (position < samples.length) {
+            int n = Math.min(chunk, samples.length - position);
+            float[] piece = new float[n];
+            System.arraycopy(samples, position, piece, 0, n);
+            stream.process(piece, n, frame -> chunked[next[0]++] = frame.clone());
+            position += n;
+            chunk = chunk * 3 % 997 + 1;
+        }
+        assertEquals(whole.length, next[0]);
+        for (int f = 0; f < whole.length; f++) {
+            assertArrayEquals(whole[f], chunked[f], "frame " + f);
+        }
+    }
+
+    @Test
+    void computingAFrameLeavesTheCallersSamplesUntouched() {
+        float[] frame = new float[FeatureSettings.DEFAULT.frameLength()];
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (float) Math.sin(i * 0.1);
+        }
+        float[] copy = frame.clone();
+        new FixedMfcc(FeatureSettings.DEFAULT).compute(frame);
+        assertArrayEquals(copy, frame);
+    }
+
+    @Test
+    void digitalSilenceGivesFiniteCoefficients() {
+        float[] coefficients = new FixedMfcc(FeatureSettings.DEFAULT).compute(new float[FeatureSettings.DEFAULT.frameLength()]);
+        for (float c : coefficients) {
+            assertTrue(Float.isFinite(c));
+        }
+    }
+
+    private static float[] upstreamMfcc(MFCC upstream, float[] frame) {
+        be.tarsos.dsp.io.TarsosDSPAudioFormat format = new be.tarsos.dsp.io.TarsosDSPAudioFormat(16000, 16, 1, true, false);
+        be.tarsos.dsp.AudioEvent event = new be.tarsos.dsp.AudioEvent(format);
+        event.setFloatBuffer(frame.clone());
+        upstream.process(event);
+        return upstream.getMFCC();
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum);
+    }
+}

@@ -121,7 +121,12 @@ public final class ConfigLoader {
     private static ConfigException translate(JsonProcessingException e, String source, YamlLines lines) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             int line = yaml.getProblemMark().getLine() + 1;
-            return new ConfigException(source + ": line " + line + ": YAML syntax error: " + oneLine(yaml.getProblem()), e);
+            String problem = oneLine(yaml.getProblem());
+            // The problem is often only noticed a line later, e.g. an unclosed [ is found at the next key.
+            if (yaml.getContext() != null && yaml.getContextMark() != null && yaml.getContextMark().getLine() + 1 != line) {
+                problem += " (" + oneLine(yaml.getContext()) + " started on line " + (yaml.getContextMark().getLine() + 1) + ")";
+            }
+            return new ConfigException(source + ": line " + line + ": YAML syntax error: " + problem, e);
         }
         String where = source + ": " + lineOf(e.getLocation());
         if (e instanceof JsonParseException) {

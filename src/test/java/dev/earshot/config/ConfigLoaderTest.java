@@ -126,8 +126,8 @@ class ConfigLoaderTest {
                 pins: {}
                 """);
         assertOneLine(message);
-        assertTrue(message.startsWith(file("x") + ": line "), message);
-        assertTrue(message.contains("YAML syntax error"), message);
+        assertTrue(message.startsWith(file("x") + ": line 4: YAML syntax error: "), message);
+        assertTrue(message.endsWith("started on line 3)"), message);
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.earshot.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How eagerly a posterior becomes a detected command.
+ *
+ * @param threshold posterior a command must reach, unless overridden in {@code thresholds}
+ * @param thresholds per-command overrides, in file order
+ * @param refractoryMs after any detection, no further detection for this long
+ * @param smoothingMs width of the posterior smoothing window
+ */
+public record DetectionSettings(double threshold, Map<String, Double> thresholds, long refractoryMs, long smoothingMs) {
+
+    public static final double DEFAULT_THRESHOLD = 0.8;
+    public static final long DEFAULT_REFRACTORY_MS = 1000;
+    public static final long DEFAULT_SMOOTHING_MS = 200;
+
+    public DetectionSettings {
+        thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+    }
+
+    public static DetectionSettings defaults() {
+        return new DetectionSettings(DEFAULT_THRESHOLD, Map.of(), DEFAULT_REFRACTORY_MS, DEFAULT_SMOOTHING_MS);
+    }
+
+    /** The threshold that applies to {@code command}. */
+    public double thresholdFor(String command) {
+        return thresholds.getOrDefault(command, threshold);
+    }
+}

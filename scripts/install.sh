@@ -149,8 +149,16 @@ install_file() {
     cp "$src" "$dst.tmp.$$"
     chmod "$mode" "$dst.tmp.$$"
     mv -f "$dst.tmp.$$" "$dst"
-    say "$what  $dst"
+    say "$(printf '%-10s %s' "$what" "$dst")"
     return 0
+}
+
+backup_name() {  # a free name FILE.earshot-DATE[.N].bak for a backup of FILE
+    local base n=1 name
+    base=$1.earshot-$(date +%Y%m%d-%H%M%S)
+    name=$base.bak
+    while [ -e "$name" ]; do name=$base.$n.bak; n=$((n + 1)); done
+    printf '%s\n' "$name"
 }
 
 pkg_installed() {
@@ -299,7 +307,7 @@ apply_mic() {
         else
             local bak="none (it was new)"
             if [ "$created" = 0 ]; then
-                bak=$boot.earshot-$(date +%Y%m%d-%H%M%S).bak
+                bak=$(backup_name "$boot")
                 cp -p "$boot" "$bak"
             fi
             cat "$tmp" > "$boot"
@@ -331,7 +339,7 @@ apply_mic() {
     local asound=$R/etc/asound.conf
     if [ -f "$asound" ] && ! grep -q '^# Managed by Earshot' "$asound" && ! cmp -s "$tmp" "$asound"; then
         local bak
-        bak=$asound.earshot-$(date +%Y%m%d-%H%M%S).bak
+        bak=$(backup_name "$asound")
         cp -p "$asound" "$bak"
         say "saved your $asound as $bak"
     fi

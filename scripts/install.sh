@@ -204,7 +204,7 @@ if [ -z "$DESTDIR" ]; then
             fi
         done
         say "installing packages: ${pkgs[*]}"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" \
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${pkgs[@]}" \
             || die "apt-get install ${pkgs[*]} failed (no network? see the apt output above)"
         CHANGED=1
     else
@@ -322,8 +322,10 @@ apply_mic() {
     fi
 
     STEP="installing /etc/asound.conf for profile $MIC"
-    if [ -z "$CARD" ] && [ "$MIC" = usb ] && [ -z "$DESTDIR" ] && [ -r /proc/asound/cards ]; then
-        CARD=$(sed -n 's/^ *[0-9][0-9]* \[\([A-Za-z0-9_]*\) *\]: USB-Audio.*/\1/p' /proc/asound/cards | head -n1)
+    if [ -z "$CARD" ] && [ "$MIC" = usb ] && [ -z "$DESTDIR" ]; then
+        if [ -r /proc/asound/cards ]; then
+            CARD=$(sed -n 's/^ *[0-9][0-9]* \[\([A-Za-z0-9_]*\) *\]: USB-Audio.*/\1/p' /proc/asound/cards | head -n1)
+        fi
         if [ -n "$CARD" ]; then
             say "USB microphone: using ALSA card '$CARD'"
         else

@@ -1,0 +1,132 @@
+package dev.earshot.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.eval.RegressionManifest.Entry;
+import dev.earshot.model.CommandModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The recorded-audio regression suite: every file of {@code src/test/resources/regression/manifest.csv}
+ * through the whole pipeline (WAV → MFCC → ONNX → detector → mock GPIO), with {@link RegressionRun}, the
+ * code behind {@code earshot regress DIR}.
+ *
+ * <ul>
+ *   <li>One test per clip: the expected action and the pin levels the default config maps it to. A
+ *       clip whose note starts with {@code known_miss} is a recorded miss of the shipped model: its
+ *       test is skipped while the model still gets it wrong, but still fails if the pins do not follow
+ *       what the model heard.</li>
+ *   <li>One test per long recording: the detection timeline within {@link RegressionRun#TIMELINE_TOLERANCE_S}
+ *       and the pins at the end.</li>
+ *   <li>The action accuracy over all clips, known misses included, against {@code floor.properties}.</li>
+ * </ul>
+ *
+ * <p>The bundled model (models/earshot.onnx) is checked unless the system property
+ * {@value #MODEL_PROPERTY} names another: {@code mvn test -Dtest=RecordedAudioRegressionTest
+ * -Dearshot.regression.model=/tmp/candidate.onnx}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecordedAudioRegressionTest {
+
+    static final String MODEL_PROPERTY = "earshot.regression.model";
+
+    private CommandModel model;
+    private RegressionRun run;
+    private RegressionManifest manifest;
+    private final Map<String, RegressionRun.Result> results = new ConcurrentHashMap<>();
+
+    static Path regressionDir() throws Exception {
+        return Path.of(RecordedAudioRegressionTest.class.getResource("/regression/manifest.csv").toURI()).getParent();
+    }
+
+    @BeforeAll
+    void load() throws Exception {
+        String candidate = System.getProperty(MODEL_PROPERTY, "");
+        model = candidate.isBlank() ? CommandModel.loadBundled() : CommandModel.load(Path.of(candidate));
+        run = new RegressionRun(model, ConfigLoader.loadDefault());
+        manifest = RegressionManifest.read(regressionDir(), model.metadata().labels());
+    }
+
+    @AfterAll
+    void close() {
+        run.close();
+        model.close();
+    }
+
+    private RegressionRun.Result resultOf(Entry entry) {
+        return results.computeIfAbsent(entry.file(), file -> run.check(entry));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachClipTakesItsExpectedActionAndSetsThePins() {
+        return manifest.clips().stream().map(entry -> DynamicTest.dynamicTest(entry.file(), entry.path().toUri(), () -> {
+            RegressionRun.Result result = resultOf(entry);
+            switch (result.status()) {
+                case PASS -> { }
+                case FAIL -> fail(result.describe());
+                case KNOWN_MISS -> Assumptions.abort("known miss: " + result.describe());
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachLongRecordingGivesItsDetectionTimeline() {
+        return manifest.streams().stream().map(entry -> DynamicTest.dynamicTest(entry.file(), entry.path().toUri(), () -> {
+            RegressionRun.Result result = resultOf(entry);
+            if (result.failed()) {
+                fail(result.describe());
+            }
+        }));
+    }
+
+    @Test
+    void actionAccuracyIsNotBelowTheRecordedFloor() {
+        double floor = manifest.floor().orElseThrow(() -> new AssertionError("regression/floor.properties is missing"));
+        Scoreboard scores = new Scoreboard(model.metadata().labels());
+        List<RegressionRun.Result> wrong = manifest.clips().stream().map(entry -> {
+            RegressionRun.Result result = resultOf(entry);
+            RegressionRun.score(scores, entry, result);
+            return result;
+        }).filter(r -> r.status() != RegressionRun.Status.PASS).toList();
+        Scoreboard.ActionTally actions = scores.actions();
+        if (actions.accuracy() < floor) {
+            fail(String.format(Locale.ROOT, "action accuracy %.2f%% (%d of %d clips) is below the floor %.2f%% in floor.properties;"
+                    + " %d files wrong:%n  %s", 100 * actions.accuracy(), actions.right(), actions.total(), 100 * floor,
+                    wrong.size(), wrong.stream().map(RegressionRun.Result::describe).collect(Collectors.joining("\n  "))));
+        }
+    }
+
+    @Test
+    void theSetHoldsWhatTheIssueAsksFor() throws Exception {
+        List<Entry> clips = manifest.clips();
+        assertTrue(clips.size() >= 200, "one-second clips: " + clips.size());
+        assertTrue(manifest.streams().size() >= 3, "long recordings: " + manifest.streams().size());
+        for (String command : model.metadata().commands()) {
+            assertTrue(clips.stream().filter(c -> c.expected().equals(command)).count() >= 10, "clips of " + command);
+        }
+        assertTrue(clips.stream().filter(c -> c.note().contains("silence")).count() >= 10, "silence clips");
+        assertTrue(clips.stream().filter(c -> c.note().contains("other word")).count() >= 10, "other-word clips");
+        for (String kind : List.of("quiet", "loud", "rate8k", "rate44k1", "rate48k", "stereo", "noise-doingthedishes",
+                "noise-dudemiaowing", "noise-exercisebike", "noise-pinknoise", "noise-runningtap", "noise-whitenoise")) {
+            assertTrue(clips.stream().anyMatch(c -> c.file().startsWith("hard/" + kind + "-")), "hard case " + kind);
+        }
+        String notice = Files.readString(regressionDir().resolve("NOTICE"));
+        assertTrue(notice.contains("CC-BY-4.0") && notice.contains("Speech Commands"), "NOTICE credits Speech Commands under CC-BY-4.0");
+    }
+}

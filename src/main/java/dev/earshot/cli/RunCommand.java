@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         }
         EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
         PrintWriter out = spec.commandLine().getOut();
-        try (CommandModel model = loadModel(settings)) {
+        try (CommandModel model = modelOption.loadFor(settings)) {
             settings.requireCommandsKnown(model.metadata().labels());
             Pi4jOutputs outputs = Pi4jOutputs.open(settings.gpio(), settings.pins());
             try (CommandResponder responder = CommandResponder.forConfig(settings, outputs, change -> {
@@ -87,13 +87,6 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private CommandModel loadModel(EarshotConfig settings) {
-        if (modelOption.model != null) {
-            return modelOption.load();
-        }
-        return settings.model().map(CommandModel::load).orElseGet(CommandModel::loadBundled);
     }
 
     private static void report(Detection detection, PrintWriter out) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Earshot.Version.class,
         description = "Offline voice commands: hears a command, switches GPIO pins.",
-        subcommands = {ClassifyCommand.class, EvalCommand.class, RunCommand.class, StreamCommand.class, StreamEvalCommand.class,
+        subcommands = {ClassifyCommand.class, EvalCommand.class, RunCommand.class, StreamCommand.class, StreamEvalCommand.class, DevicesCommand.class,
                 ExportFeaturesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Earshot {

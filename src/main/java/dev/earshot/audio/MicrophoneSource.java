@@ -42,14 +42,10 @@ public final class MicrophoneSource implements AudioSource {
                 }
                 return start((TargetDataLine) AudioSystem.getLine(info), "default microphone");
             }
-            List<String> names = new ArrayList<>();
+            List<String> names = captureDevices();
             for (Mixer.Info mixerInfo : AudioSystem.getMixerInfo()) {
-                Mixer mixer = AudioSystem.getMixer(mixerInfo);
-                if (!mixer.isLineSupported(info)) {
-                    continue;
-                }
-                names.add(mixerInfo.getName());
-                if (mixerInfo.getName().contains(device)) {
+                if (names.contains(mixerInfo.getName()) && mixerInfo.getName().contains(device)) {
+                    Mixer mixer = AudioSystem.getMixer(mixerInfo);
                     return start((TargetDataLine) mixer.getLine(info), "microphone '" + mixerInfo.getName() + "'");
                 }
             }
@@ -58,6 +54,18 @@ public final class MicrophoneSource implements AudioSource {
         } catch (LineUnavailableException | IllegalArgumentException e) {
             throw new EarshotException("microphone: cannot open capture device '" + device + "': " + e.getMessage());
         }
+    }
+
+    /** Names of the Java Sound mixers that can capture 16 kHz mono 16-bit, for {@code audio.device}. */
+    public static List<String> captureDevices() {
+        DataLine.Info info = new DataLine.Info(TargetDataLine.class, CAPTURE_FORMAT);
+        List<String> names = new ArrayList<>();
+        for (Mixer.Info mixerInfo : AudioSystem.getMixerInfo()) {
+            if (AudioSystem.getMixer(mixerInfo).isLineSupported(info)) {
+                names.add(mixerInfo.getName());
+            }
+        }
+        return names;
     }
 
     private static MicrophoneSource start(TargetDataLine line, String name) throws LineUnavailableException {

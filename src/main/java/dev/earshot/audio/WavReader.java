@@ -30,13 +30,22 @@ public final class WavReader {
         if (Files.isDirectory(file)) {
             throw new EarshotException(name + ": is a directory, not a WAV file");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, name);
+        } catch (NoSuchFileException e) {
+            throw new EarshotException(name + ": no such file");
+        } catch (IOException e) {
+            throw new EarshotException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads WAV bytes from a stream (a resource in the jar, say); {@code name} is for messages. */
+    public static float[] read(InputStream stream, String name) {
+        try (InputStream raw = new BufferedInputStream(stream)) {
             requireRiffWave(raw, name);
             try (AudioInputStream in = AudioSystem.getAudioInputStream(raw)) {
                 return decode(in, name);
             }
-        } catch (NoSuchFileException e) {
-            throw new EarshotException(name + ": no such file");
         } catch (UnsupportedAudioFileException e) {
             throw new EarshotException(name + ": unsupported WAV format (expected PCM or IEEE float samples)");
         } catch (IOException e) {

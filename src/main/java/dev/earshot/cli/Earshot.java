@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Earshot.Version.class,
         description = "Offline voice commands: hears a command, switches GPIO pins.",
-        subcommands = {ClassifyCommand.class, EvalCommand.class, RunCommand.class, ExportFeaturesCommand.class, RegressCommand.class,
+        subcommands = {ClassifyCommand.class, EvalCommand.class, RunCommand.class, StreamCommand.class, StreamEvalCommand.class, DevicesCommand.class,
+                ExportFeaturesCommand.class, RegressCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Earshot {
 

@@ -1,5 +1,6 @@
 package dev.earshot.cli;
 
+import dev.earshot.config.EarshotConfig;
 import dev.earshot.model.CommandModel;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -12,5 +13,13 @@ final class ModelOption {
 
     CommandModel load() {
         return model == null ? CommandModel.loadBundled() : CommandModel.load(model);
+    }
+
+    /** {@code --model} first, then the config's {@code model:}, then the bundled model. */
+    CommandModel loadFor(EarshotConfig config) {
+        if (model != null) {
+            return CommandModel.load(model);
+        }
+        return config.model().map(CommandModel::load).orElseGet(CommandModel::loadBundled);
     }
 }

@@ -3,6 +3,7 @@ package dev.earshot.cli;
 import dev.earshot.EarshotException;
 import dev.earshot.audio.AudioSource;
 import dev.earshot.audio.ClipSource;
+import dev.earshot.audio.DcBlockingSource;
 import dev.earshot.audio.MicrophoneSource;
 import dev.earshot.audio.PcmStreamSource;
 import dev.earshot.audio.WavReader;
@@ -60,8 +61,12 @@ final class RunCommand implements Callable<Integer> {
         }
         EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
         PrintWriter out = spec.commandLine().getOut();
-        try (CommandModel model = loadModel(settings)) {
+        try (CommandModel model = modelOption.loadFor(settings)) {
             settings.requireCommandsKnown(model.metadata().labels());
+            // Bad input must fail before any pin is driven.
+            AudioSource source = openSource(settings);
+            Supplier<AudioSource> reopen = input == null && !demo
+                    ? () -> new DcBlockingSource(MicrophoneSource.open(settings.audio().device())) : null;
             Pi4jOutputs outputs = Pi4jOutputs.open(settings.gpio(), settings.pins());
             try (CommandResponder responder = CommandResponder.forConfig(settings, outputs, change -> {
                 out.println("          " + change.describe());
@@ -70,13 +75,9 @@ final class RunCommand implements Callable<Integer> {
                 // SIGTERM from systemd or Ctrl-C: the pins still go to their shutdown levels.
                 Thread hook = new Thread(responder::close, "earshot-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
-                log.info("model: {} labels; GPIO: {}", model.metadata().labels().size(), outputs.description());
-                Listening listening = Listening.forConfig(model, settings.detection());
+                log.info("listening to {}; GPIO: {}", source.name(), outputs.description());
                 int[] detections = {0};
-                AudioSource source = openSource(settings);
-                Supplier<AudioSource> reopen = source instanceof MicrophoneSource
-                        ? () -> MicrophoneSource.open(settings.audio().device()) : null;
-                listening.run(source, reopen, detection -> {
+                Listening.forConfig(model, settings.detection()).run(source, reopen, detection -> {
                     detections[0]++;
                     report(detection, out);
                     responder.respond(detection.command());
@@ -89,13 +90,6 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private CommandModel loadModel(EarshotConfig settings) {
-        if (modelOption.model != null) {
-            return modelOption.load();
-        }
-        return settings.model().map(CommandModel::load).orElseGet(CommandModel::loadBundled);
-    }
-
     private static void report(Detection detection, PrintWriter out) {
         out.printf(Locale.ROOT, "%8.2f s  %s (%.2f)%n", detection.timeSeconds(), detection.command(), detection.confidence());
         out.flush();
@@ -103,27 +97,18 @@ final class RunCommand implements Callable<Integer> {
 
     private AudioSource openSource(EarshotConfig settings) {
         if (demo) {
-            try (InputStream in = RunCommand.class.getResourceAsStream(DEMO)) {
-                if (in == null) {
-                    throw new EarshotException("demo recording missing from the jar (" + DEMO + ")");
-                }
-                Path copy = java.nio.file.Files.createTempFile("earshot-demo", ".wav");
-                try {
-                    java.nio.file.Files.write(copy, in.readAllBytes());
-                    return new ClipSource(WavReader.read(copy), "demo recording");
-                } finally {
-                    java.nio.file.Files.deleteIfExists(copy);
-                }
-            } catch (IOException e) {
-                throw new EarshotException("demo recording: cannot read: " + e.getMessage());
+            InputStream in = RunCommand.class.getResourceAsStream(DEMO);
+            if (in == null) {
+                throw new EarshotException("demo recording missing from the jar (" + DEMO + ")");
             }
+            return new ClipSource(WavReader.read(in, "demo recording"), "demo recording");
         }
         if ("-".equals(input)) {
-            return new PcmStreamSource(System.in, "standard input");
+            return new DcBlockingSource(new PcmStreamSource(System.in, "standard input"));
         }
         if (input != null) {
             return new ClipSource(WavReader.read(Path.of(input)), input);
         }
-        return MicrophoneSource.open(settings.audio().device());
+        return new DcBlockingSource(MicrophoneSource.open(settings.audio().device()));
     }
 }

@@ -43,9 +43,13 @@ public final class Listening {
                 detection.refractoryMs() / 1000.0));
     }
 
-    /** A recogniser with a fresh window and detector, for one uninterrupted stretch of audio. */
+    /** A recogniser with a fresh window, for one uninterrupted stretch of audio. */
     public StreamRecognizer newRecognizer() {
-        return new StreamRecognizer(model, new CommandDetector(model.metadata().labels(), detectorSettings), strideFrames);
+        return new StreamRecognizer(model, strideFrames);
+    }
+
+    public CommandDetector newDetector() {
+        return new CommandDetector(model.metadata().labels(), detectorSettings);
     }
 
     /**
@@ -59,7 +63,8 @@ public final class Listening {
         while (true) {
             String name = current.name();
             try (AudioSource listening = current) {
-                newRecognizer().listen(listening, detections);
+                CommandDetector detector = newDetector();
+                newRecognizer().listen(listening, (posteriors, time) -> detector.process(posteriors, time).ifPresent(detections));
                 return;
             } catch (IOException e) {
                 if (reopen == null) {

@@ -1,25 +1,31 @@
 package dev.earshot.service;
 
 import dev.earshot.audio.AudioSource;
-import dev.earshot.detect.CommandDetector;
-import dev.earshot.detect.Detection;
 import dev.earshot.features.FeatureSettings;
 import dev.earshot.features.MfccStream;
 import dev.earshot.model.CommandModel;
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
- * Wires a continuous stream through the pipeline: samples → MFCC frames → the model over the last
- * window of frames, every stride → detector → detections.
+ * Runs a continuous stream through the front of the pipeline: samples → MFCC frames → the model
+ * over the last window of frames, every stride → posteriors with their time in the stream.
  *
- * <p>Files and live input run through the same code, so {@code run --input FILE} detects exactly
- * what a test over that file detects.
+ * <p>Files and live input run through the same code, so {@code run --input FILE} hears exactly
+ * what {@code stream FILE} hears.
  */
 public final class StreamRecognizer {
 
+    /** Receives the model's posteriors for each evaluated window. */
+    @FunctionalInterface
+    public interface PosteriorSink {
+        /**
+         * @param posteriors  one per label; valid only during the call
+         * @param timeSeconds position in the stream of the end of the evaluated window
+         */
+        void posteriors(float[] posteriors, double timeSeconds);
+    }
+
     private final CommandModel model;
-    private final CommandDetector detector;
     private final int strideFrames;
     private final FeatureSettings features;
     private final float[][] window;
@@ -27,9 +33,8 @@ public final class StreamRecognizer {
     private long frames;
 
     /** @param strideFrames frames between evaluations of the model */
-    public StreamRecognizer(CommandModel model, CommandDetector detector, int strideFrames) {
+    public StreamRecognizer(CommandModel model, int strideFrames) {
         this.model = model;
-        this.detector = detector;
         this.strideFrames = strideFrames;
         this.features = model.metadata().features();
         int windowFrames = model.metadata().windowFrames();
@@ -37,17 +42,17 @@ public final class StreamRecognizer {
         this.ordered = new float[windowFrames][];
     }
 
-    /** Reads the source to its end (or until the thread is interrupted), reporting each detection. */
-    public void listen(AudioSource source, Consumer<Detection> detections) throws IOException {
+    /** Reads the source to its end (or until the thread is interrupted). */
+    public void listen(AudioSource source, PosteriorSink sink) throws IOException {
         MfccStream mfcc = new MfccStream(features);
         float[] buffer = new float[features.hopLength()];
         int n;
         while (!Thread.currentThread().isInterrupted() && (n = source.read(buffer)) >= 0) {
-            mfcc.process(buffer, n, frame -> onFrame(frame, detections));
+            mfcc.process(buffer, n, frame -> onFrame(frame, sink));
         }
     }
 
-    private void onFrame(float[] frame, Consumer<Detection> detections) {
+    private void onFrame(float[] frame, PosteriorSink sink) {
         System.arraycopy(frame, 0, window[(int) (frames % window.length)], 0, frame.length);
         frames++;
         if (frames < window.length || (frames - window.length) % strideFrames != 0) {
@@ -57,6 +62,6 @@ public final class StreamRecognizer {
             ordered[i] = window[(int) ((frames + i) % window.length)];
         }
         double endOfWindow = ((frames - 1) * features.hopLength() + features.frameLength()) / (double) features.sampleRate();
-        detector.process(model.posteriors(ordered), endOfWindow).ifPresent(detections);
+        sink.posteriors(model.posteriors(ordered), endOfWindow);
     }
 }

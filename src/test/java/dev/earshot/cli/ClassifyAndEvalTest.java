@@ -66,7 +66,7 @@ class ClassifyAndEvalTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("classify", "eval", "run", "export-features")) {
+        for (String command : List.of("classify", "eval", "run", "stream", "stream-eval", "devices", "export-features")) {
             CliRun run = CliRun.of(command, "--help");
             assertEquals(0, run.exitCode(), command);
             assertTrue(run.out().startsWith("Usage: earshot " + command), run.out());

@@ -1,0 +1,143 @@
+package dev.earshot.cli;
+
+import dev.earshot.EarshotException;
+import dev.earshot.audio.ClipSource;
+import dev.earshot.audio.WavReader;
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.DetectionSettings;
+import dev.earshot.config.EarshotConfig;
+import dev.earshot.detect.CommandDetector;
+import dev.earshot.detect.Detection;
+import dev.earshot.eval.DetPlot;
+import dev.earshot.eval.StreamScore;
+import dev.earshot.eval.StreamTruth;
+import dev.earshot.model.CommandModel;
+import dev.earshot.service.Listening;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "stream-eval", mixinStandardHelpOptions = true,
+        description = {"Scores streaming detection on composed recordings: every FILE.wav in DIR with its truth FILE.tsv",
+                "(made by scripts/compose_stream.py). Prints hit rate, wrong commands, misses, false accepts per hour",
+                "and latency after the end of the word; --sweep adds a DET table (and --det-plot a PNG) over thresholds."})
+final class StreamEvalCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "folder of composed recordings and their .tsv truth files")
+    Path dir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "config whose detection settings apply (default: built-in)")
+    Path config;
+
+    @Option(names = "--sweep", split = ",", paramLabel = "T", description = "thresholds to sweep, e.g. 0.5,0.6,0.7,0.8,0.9")
+    List<Double> sweep = List.of();
+
+    @Option(names = "--det-plot", paramLabel = "FILE.png", description = "draw the sweep as a DET curve")
+    Path detPlot;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The model's output for one recording, kept so that every threshold is scored on the same posteriors. */
+    private record Heard(Path wav, List<StreamTruth.Word> truth, List<float[]> posteriors, List<Double> times, double seconds) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        PrintWriter out = spec.commandLine().getOut();
+        List<Heard> recordings = new ArrayList<>();
+        try (CommandModel model = modelOption.loadFor(settings)) {
+            Listening listening = Listening.forConfig(model, settings.detection());
+            for (Path wav : recordingsIn(dir)) {
+                Path tsv = Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv"));
+                float[] samples = WavReader.read(wav);
+                List<float[]> posteriors = new ArrayList<>();
+                List<Double> times = new ArrayList<>();
+                listening.newRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
+                    posteriors.add(p.clone());
+                    times.add(t);
+                });
+                recordings.add(new Heard(wav, StreamTruth.read(tsv), posteriors, times, samples.length / (double) model.metadata().features().sampleRate()));
+            }
+            StreamScore score = score(recordings, listening);
+            out.printf(Locale.ROOT, "recordings: %d, %.2f h, %d spoken commands%n", recordings.size(), score.hours(), score.commands());
+            out.printf(Locale.ROOT, "hit rate: %.2f%%  (hits %d, wrong commands %d = %.2f%%, misses %d)%n",
+                    100 * score.hitRate(), score.hits(), score.wrongCommands(), 100 * score.wrongRate(), score.misses());
+            out.printf(Locale.ROOT, "false accepts: %d = %.2f per hour%n", score.falseAccepts(), score.falseAcceptsPerHour());
+            out.printf(Locale.ROOT, "latency after the end of the word: median %.0f ms, p95 %.0f ms%n",
+                    1000 * score.latency(0.5), 1000 * score.latency(0.95));
+            if (!sweep.isEmpty()) {
+                sweep(recordings, model, settings.detection(), out);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void sweep(List<Heard> recordings, CommandModel model, DetectionSettings base, PrintWriter out) throws IOException {
+        out.println();
+        out.println("threshold  hit rate  wrong  miss rate  FA/hour  median ms  p95 ms");
+        List<DetPlot.Point> points = new ArrayList<>();
+        for (double threshold : sweep) {
+            DetectionSettings at = new DetectionSettings(threshold, Map.of(), base.refractoryMs(), base.smoothingMs());
+            StreamScore s = score(recordings, Listening.forConfig(model, at));
+            out.printf(Locale.ROOT, "%9.2f  %7.2f%%  %5d  %8.2f%%  %7.2f  %9.0f  %6.0f%n", threshold, 100 * s.hitRate(),
+                    s.wrongCommands(), 100 * s.missRate(), s.falseAcceptsPerHour(), 1000 * s.latency(0.5), 1000 * s.latency(0.95));
+            points.add(new DetPlot.Point(threshold, s.missRate(), s.falseAcceptsPerHour()));
+        }
+        if (detPlot != null) {
+            DetPlot.write(points, "Earshot DET curve: " + dir.getFileName(), detPlot);
+            out.println("DET curve: " + detPlot);
+        }
+    }
+
+    private static StreamScore score(List<Heard> recordings, Listening listening) {
+        StreamScore score = new StreamScore();
+        for (Heard heard : recordings) {
+            CommandDetector detector = listening.newDetector();
+            List<Detection> detections = new ArrayList<>();
+            for (int i = 0; i < heard.posteriors().size(); i++) {
+                detector.process(heard.posteriors().get(i), heard.times().get(i)).ifPresent(detections::add);
+            }
+            score.add(heard.truth(), detections, heard.seconds());
+        }
+        return score;
+    }
+
+    private static List<Path> recordingsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new EarshotException(dir + ": not a directory of composed recordings");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
+            for (Path wav : wavs) {
+                if (!Files.isRegularFile(Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv")))) {
+                    throw new EarshotException(wav + ": no truth file beside it (.tsv)");
+                }
+            }
+            if (wavs.isEmpty()) {
+                throw new EarshotException(dir + ": no .wav recordings");
+            }
+            return wavs;
+        } catch (IOException e) {
+            throw new EarshotException(dir + ": cannot list: " + e.getMessage());
+        }
+    }
+}

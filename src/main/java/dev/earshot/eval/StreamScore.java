@@ -1,0 +1,120 @@
+package dev.earshot.eval;
+
+import dev.earshot.detect.Detection;
+import dev.earshot.model.ModelMetadata;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores detections on a recording against what was spoken in it.
+ *
+ * <p>A spoken command is <b>hit</b> when a detection of that command fires between the word's start
+ * and {@value #ACCEPT_AFTER_END_S} s after its end; when only other commands fire there it is a
+ * <b>wrong command</b>; when nothing does, a <b>miss</b>. Every detection not used by a spoken
+ * command is a <b>false accept</b>. Latency is the time from the end of the word to its hit.
+ */
+public final class StreamScore {
+
+    public static final double ACCEPT_AFTER_END_S = 1.0;
+
+    private long commands;
+    private long hits;
+    private long wrongCommands;
+    private long misses;
+    private long falseAccepts;
+    private double seconds;
+    private final List<Double> latencies = new ArrayList<>();
+
+    /** Adds one recording of {@code seconds} length. */
+    public void add(List<StreamTruth.Word> truth, List<Detection> detections, double seconds) {
+        this.seconds += seconds;
+        boolean[] used = new boolean[detections.size()];
+        for (StreamTruth.Word word : truth) {
+            if (!ModelMetadata.isCommand(word.label())) {
+                continue;
+            }
+            commands++;
+            int right = -1;
+            int wrong = -1;
+            for (int i = 0; i < detections.size(); i++) {
+                Detection d = detections.get(i);
+                if (used[i] || d.timeSeconds() < word.start() || d.timeSeconds() > word.end() + ACCEPT_AFTER_END_S) {
+                    continue;
+                }
+                if (d.command().equals(word.label())) {
+                    right = right < 0 ? i : right;
+                } else {
+                    wrong = wrong < 0 ? i : wrong;
+                }
+            }
+            if (right >= 0) {
+                used[right] = true;
+                hits++;
+                latencies.add(detections.get(right).timeSeconds() - word.end());
+            } else if (wrong >= 0) {
+                used[wrong] = true;
+                wrongCommands++;
+            } else {
+                misses++;
+            }
+        }
+        for (boolean u : used) {
+            if (!u) {
+                falseAccepts++;
+            }
+        }
+    }
+
+    public long commands() {
+        return commands;
+    }
+
+    public long hits() {
+        return hits;
+    }
+
+    public long wrongCommands() {
+        return wrongCommands;
+    }
+
+    public long misses() {
+        return misses;
+    }
+
+    public long falseAccepts() {
+        return falseAccepts;
+    }
+
+    public double hours() {
+        return seconds / 3600;
+    }
+
+    public double hitRate() {
+        return commands == 0 ? Double.NaN : hits / (double) commands;
+    }
+
+    public double wrongRate() {
+        return commands == 0 ? Double.NaN : wrongCommands / (double) commands;
+    }
+
+    /** Misses and wrong commands: every spoken command that did not get its action. */
+    public double missRate() {
+        return commands == 0 ? Double.NaN : (misses + wrongCommands) / (double) commands;
+    }
+
+    public double falseAcceptsPerHour() {
+        return seconds == 0 ? Double.NaN : falseAccepts / hours();
+    }
+
+    /** @param q quantile in [0, 1] of the latency of hits, in seconds; NaN without hits */
+    public double latency(double q) {
+        if (latencies.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

@@ -56,7 +56,7 @@ final class RegressCommand implements Callable<Integer> {
                 };
                 String detail = result.problems().isEmpty() ? "" : "  -- " + String.join("; ", result.problems());
                 if (result.status() == RegressionRun.Status.KNOWN_MISS) {
-                    detail = "  -- known miss";
+                    detail = result.entry().isStream() ? "  -- known miss: " + String.join("; ", result.problems()) : "  -- known miss";
                 }
                 out.printf(Locale.ROOT, row, result.entry().file(), result.entry().expected(), verdict, result.actual() + detail);
                 out.flush();

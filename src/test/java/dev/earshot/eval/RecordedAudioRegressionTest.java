@@ -89,8 +89,10 @@ class RecordedAudioRegressionTest {
     Stream<DynamicTest> eachLongRecordingGivesItsDetectionTimeline() {
         return manifest.streams().stream().map(entry -> DynamicTest.dynamicTest(entry.file(), entry.path().toUri(), () -> {
             RegressionRun.Result result = resultOf(entry);
-            if (result.failed()) {
-                fail(result.describe());
+            switch (result.status()) {
+                case PASS -> { }
+                case FAIL -> fail(result.describe());
+                case KNOWN_MISS -> Assumptions.abort("known miss: " + result.describe());
             }
         }));
     }

@@ -8,6 +8,7 @@ import dev.earshot.eval.Scoreboard;
 import dev.earshot.model.CommandModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Spec;
                 "(WAV, MFCC, model, detector, mock GPIO: no pin really changes).",
                 "DIR holds a manifest.csv with the columns file,expected,note; expected is a command,",
                 "none (nothing must happen) or stream (a long recording, truth in the .tsv beside it).",
-                "Prints one row per file and a summary; exits 1 if any file fails or the action",
-                "accuracy is under DIR/floor.properties."})
+                "Prints one row per file and a summary; exits 1 if any file fails or the results",
+                "fall short of DIR/floor.properties."})
 final class RegressCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "folder with manifest.csv and the recordings it lists")
@@ -83,8 +84,16 @@ final class RegressCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "action accuracy on %d clips: %.2f%%  (misses %d, wrong commands %d, false actions %d)%n",
                     actions.total(), 100 * actions.accuracy(), actions.misses(), actions.wrongCommands(), actions.falseActions());
         }
-        report.manifest().floor().ifPresent(floor -> out.printf(Locale.ROOT, "floor (%s): %.2f%% -- %s%n",
-                RegressionManifest.FLOOR_FILE, 100 * floor, report.belowFloor() ? "BELOW THE FLOOR" : "met"));
+        RegressionRun.Timeline timelines = report.timelines();
+        if (timelines.commands() > 0) {
+            out.printf(Locale.ROOT, "long recordings: %d of %d commands detected in time, %d unexpected detections%n",
+                    timelines.hits(), timelines.commands(), timelines.unexpected());
+        }
+        report.manifest().floor().ifPresent(floor -> {
+            List<String> shortfalls = report.belowFloor();
+            out.println("floor (" + RegressionManifest.FLOOR_FILE + "): " + (shortfalls.isEmpty() ? "met" : "BELOW THE FLOOR: "
+                    + String.join("; ", shortfalls)));
+        });
         out.println(report.ok() ? "regression check passed" : "REGRESSION: see the FAIL rows above");
     }
 }

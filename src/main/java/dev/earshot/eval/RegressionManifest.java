@@ -29,13 +29,15 @@ import java.util.Properties;
  * recording whose expected detections are in the {@code .tsv} beside it, see {@link Truth}). The
  * {@code note} is free text (quote it if it holds a comma); a note starting with
  * {@value #KNOWN_MISS} marks a file the current model is known to get wrong. An optional
- * {@code DIR/floor.properties} holds {@code action_accuracy=0.93}, the least action accuracy allowed.
+ * {@code DIR/floor.properties} sets the least accuracy allowed, see {@link Floor}.
  */
-public record RegressionManifest(Path dir, List<Entry> entries, Optional<Double> floor) {
+public record RegressionManifest(Path dir, List<Entry> entries, Optional<Floor> floor) {
 
     public static final String FILE_NAME = "manifest.csv";
     public static final String FLOOR_FILE = "floor.properties";
     public static final String FLOOR_KEY = "action_accuracy";
+    public static final String STREAM_HITS_KEY = "stream_hit_rate";
+    public static final String STREAM_FALSE_KEY = "stream_false_detections";
     public static final String NONE = "none";
     public static final String STREAM = "stream";
     public static final String KNOWN_MISS = "known_miss";
@@ -139,7 +141,19 @@ public record RegressionManifest(Path dir, List<Entry> entries, Optional<Double>
         return new RegressionManifest(dir, List.copyOf(entries), readFloor(dir.resolve(FLOOR_FILE)));
     }
 
-    private static Optional<Double> readFloor(Path file) {
+    /**
+     * The least the model must achieve on a folder, from {@code floor.properties}; each key is optional.
+     *
+     * @param actionAccuracy        {@value #FLOOR_KEY}: least action accuracy over the clips, 0 to 1
+     * @param streamHitRate         {@value #STREAM_HITS_KEY}: least share of the long recordings' commands
+     *                              detected in time, 0 to 1
+     * @param streamFalseDetections {@value #STREAM_FALSE_KEY}: most detections in the long recordings
+     *                              that match no spoken command
+     */
+    public record Floor(Optional<Double> actionAccuracy, Optional<Double> streamHitRate, Optional<Integer> streamFalseDetections) {
+    }
+
+    private static Optional<Floor> readFloor(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -149,18 +163,49 @@ public record RegressionManifest(Path dir, List<Entry> entries, Optional<Double>
         } catch (IOException e) {
             throw new EarshotException(file + ": cannot read: " + e.getMessage());
         }
-        String value = properties.getProperty(FLOOR_KEY);
-        if (value == null) {
+        for (String key : properties.stringPropertyNames()) {
+            if (!List.of(FLOOR_KEY, STREAM_HITS_KEY, STREAM_FALSE_KEY).contains(key)) {
+                throw new EarshotException(file + ": unknown key " + key + " (known: " + FLOOR_KEY + ", " + STREAM_HITS_KEY
+                        + ", " + STREAM_FALSE_KEY + ")");
+            }
+        }
+        Floor floor = new Floor(fraction(file, properties, FLOOR_KEY), fraction(file, properties, STREAM_HITS_KEY),
+                count(file, properties, STREAM_FALSE_KEY));
+        if (floor.actionAccuracy().isEmpty() && floor.streamHitRate().isEmpty() && floor.streamFalseDetections().isEmpty()) {
             throw new EarshotException(file + ": no " + FLOOR_KEY + " (e.g. " + FLOOR_KEY + "=0.93)");
         }
+        return Optional.of(floor);
+    }
+
+    private static Optional<Double> fraction(Path file, Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
-            double floor = Double.parseDouble(value.strip());
-            if (!(floor >= 0 && floor <= 1)) {
+            double fraction = Double.parseDouble(value.strip());
+            if (!(fraction >= 0 && fraction <= 1)) {
                 throw new NumberFormatException();
             }
-            return Optional.of(floor);
+            return Optional.of(fraction);
         } catch (NumberFormatException e) {
-            throw new EarshotException(file + ": " + FLOOR_KEY + " must be a number from 0 to 1, not '" + value + "'");
+            throw new EarshotException(file + ": " + key + " must be a number from 0 to 1, not '" + value + "'");
+        }
+    }
+
+    private static Optional<Integer> count(Path file, Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(count);
+        } catch (NumberFormatException e) {
+            throw new EarshotException(file + ": " + key + " must be a whole number, 0 or more, not '" + value + "'");
         }
     }
 

@@ -71,8 +71,10 @@ public final class RegressionRun implements AutoCloseable {
      * @param label    a clip's recognised label (a command, {@code _silence_}, {@code _unknown_}); empty for a stream
      * @param status   the verdict
      * @param problems what was wrong, one phrase each; empty when it passed
+     * @param timeline for a long recording, its counts of commands, hits and unexpected detections
      */
-    public record Result(Entry entry, String expected, String actual, String label, Status status, List<String> problems) {
+    public record Result(Entry entry, String expected, String actual, String label, Status status, List<String> problems,
+            Optional<Timeline> timeline) {
 
         public boolean failed() {
             return status == Status.FAIL;
@@ -83,6 +85,16 @@ public final class RegressionRun implements AutoCloseable {
             String head = entry.file() + ": expected " + expected + ", actual " + actual;
             return problems.isEmpty() ? head : head + " (" + String.join("; ", problems) + ")";
         }
+    }
+
+    /**
+     * How a long recording was heard.
+     *
+     * @param commands   commands in its truth file
+     * @param hits       of those, detected in time
+     * @param unexpected detections that match no spoken command
+     */
+    public record Timeline(int commands, int hits, int unexpected) {
     }
 
     /** All results of one manifest, and the clips' action accuracy. */
@@ -104,15 +116,47 @@ public final class RegressionRun implements AutoCloseable {
             return clipScores.actions();
         }
 
-        /** True when the clips' action accuracy is under the manifest's floor (false without a floor). */
-        public boolean belowFloor() {
-            return manifest.floor().isPresent() && clipScores.total() > 0
-                    && actions().accuracy() < manifest.floor().get();
+        /** The long recordings' counts added up. */
+        public Timeline timelines() {
+            int commands = 0;
+            int hits = 0;
+            int unexpected = 0;
+            for (Result r : results) {
+                if (r.timeline().isPresent()) {
+                    commands += r.timeline().get().commands();
+                    hits += r.timeline().get().hits();
+                    unexpected += r.timeline().get().unexpected();
+                }
+            }
+            return new Timeline(commands, hits, unexpected);
+        }
+
+        /** What falls short of the manifest's floor, one phrase each; empty without a floor or when it is met. */
+        public List<String> belowFloor() {
+            List<String> shortfalls = new ArrayList<>();
+            if (manifest.floor().isEmpty()) {
+                return shortfalls;
+            }
+            RegressionManifest.Floor floor = manifest.floor().get();
+            if (floor.actionAccuracy().isPresent() && clipScores.total() > 0 && actions().accuracy() < floor.actionAccuracy().get()) {
+                shortfalls.add(String.format(Locale.ROOT, "action accuracy %.2f%% is below %s %.2f%%", 100 * actions().accuracy(),
+                        RegressionManifest.FLOOR_KEY, 100 * floor.actionAccuracy().get()));
+            }
+            Timeline t = timelines();
+            if (floor.streamHitRate().isPresent() && t.commands() > 0 && t.hits() < floor.streamHitRate().get() * t.commands()) {
+                shortfalls.add(String.format(Locale.ROOT, "%d of %d commands in the long recordings detected in time, below %s %.2f",
+                        t.hits(), t.commands(), RegressionManifest.STREAM_HITS_KEY, floor.streamHitRate().get()));
+            }
+            if (floor.streamFalseDetections().isPresent() && t.unexpected() > floor.streamFalseDetections().get()) {
+                shortfalls.add(String.format(Locale.ROOT, "%d unexpected detections in the long recordings, more than %s %d",
+                        t.unexpected(), RegressionManifest.STREAM_FALSE_KEY, floor.streamFalseDetections().get()));
+            }
+            return shortfalls;
         }
 
         /** No file failed and the accuracy is not under the floor. */
         public boolean ok() {
-            return failed() == 0 && !belowFloor();
+            return failed() == 0 && belowFloor().isEmpty();
         }
     }
 
@@ -194,7 +238,7 @@ public final class RegressionRun implements AutoCloseable {
         } else {
             status = Status.FAIL;
         }
-        return new Result(entry, entry.expected(), shown, verdict.label(), status, List.copyOf(problems));
+        return new Result(entry, entry.expected(), shown, verdict.label(), status, List.copyOf(problems), Optional.empty());
     }
 
     /** A long recording: listen to it as the service does, and compare the detections with its truth file. */
@@ -202,13 +246,15 @@ public final class RegressionRun implements AutoCloseable {
         List<Word> truth = RegressionManifest.readTruth(entry.truthFile());
         List<Detection> heard = new ArrayList<>();
         try {
-            listening.newRecognizer().listen(new ClipSource(WavReader.read(entry.path()), entry.file()), heard::add);
+            listening.run(new ClipSource(WavReader.read(entry.path()), entry.file()), null, heard::add);
         } catch (IOException e) {
             throw new EarshotException(entry.file() + ": " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         List<Word> commands = truth.stream().filter(Word::isCommand).toList();
         boolean[] used = new boolean[heard.size()];
+        int hits = 0;
+        int unexpected = 0;
         for (Word word : commands) {
             int match = -1;
             for (int i = 0; i < heard.size() && match < 0; i++) {
@@ -222,10 +268,12 @@ public final class RegressionRun implements AutoCloseable {
                 problems.add(String.format(Locale.ROOT, "missed %s spoken at %.2f-%.2f s", word.label(), word.start(), word.end()));
             } else {
                 used[match] = true;
+                hits++;
             }
         }
         for (int i = 0; i < heard.size(); i++) {
             if (!used[i]) {
+                unexpected++;
                 Detection d = heard.get(i);
                 String spoken = truth.stream()
                         .filter(w -> d.timeSeconds() >= w.start() && d.timeSeconds() <= w.end() + TIMELINE_TOLERANCE_S)
@@ -249,7 +297,8 @@ public final class RegressionRun implements AutoCloseable {
         if (status == Status.PASS && entry.knownMiss()) {
             problems.add("marked " + RegressionManifest.KNOWN_MISS + " but now right: remove the mark");
         }
-        return new Result(entry, expected, actual, "", status, List.copyOf(problems));
+        Timeline timeline = new Timeline(commands.size(), hits, unexpected);
+        return new Result(entry, expected, actual, "", status, List.copyOf(problems), Optional.of(timeline));
     }
 
     /**

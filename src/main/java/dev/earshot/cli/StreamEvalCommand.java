@@ -70,7 +70,7 @@ final class StreamEvalCommand implements Callable<Integer> {
                 float[] samples = WavReader.read(wav);
                 List<float[]> posteriors = new ArrayList<>();
                 List<Double> times = new ArrayList<>();
-                listening.newRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
+                listening.newRecordingRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
                     posteriors.add(p.clone());
                     times.add(t);
                 });

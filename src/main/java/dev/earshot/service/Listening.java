@@ -46,7 +46,8 @@ public final class Listening {
     /** The detector as the config's {@code detection:} section describes it. */
     public static Listening forConfig(CommandModel model, DetectionSettings detection) {
         int smoothing = Math.max(1, (int) Math.round(detection.smoothingMs() / (double) STRIDE_MS));
-        return new Listening(model, new DetectorSettings(detection.threshold(), detection.thresholds(), smoothing, 1,
+        int consecutive = 1 + (int) Math.round(detection.holdMs() / (double) STRIDE_MS);
+        return new Listening(model, new DetectorSettings(detection.threshold(), detection.thresholds(), smoothing, consecutive,
                 detection.refractoryMs() / 1000.0));
     }
 

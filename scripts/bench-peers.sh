@@ -9,7 +9,7 @@
 #   EARSHOT_MODEL=FILE   pass --model FILE to `earshot eval` (default: the model bundled in the jar)
 #   EARSHOT_JAR=FILE     the Earshot jar (default: target/earshot.jar of this checkout)
 #   BENCH_OUT=DIR        keep Earshot's eval output and the peers' per-clip predictions there
-#   PS_GARBAGE=P         PocketSphinx: prior of the phone-loop garbage path (default 0.01)
+#   PS_GARBAGE=P         PocketSphinx: prior of the phone-loop garbage path (default 0.01; 0: none)
 set -euo pipefail
 
 die() { echo "bench-peers: $*" >&2; exit 1; }
@@ -34,6 +34,8 @@ vosk_version=0.3.45
 jna_version=5.7.0 # the version vosk-0.3.45.pom asks for
 ps_model=/usr/share/pocketsphinx/model/en-us
 ps_garbage=${PS_GARBAGE:-0.01}
+awk -v p="$ps_garbage" 'BEGIN { exit !(p ~ /^[0-9.eE+-]+$/ && p + 0 >= 0 && p + 0 < 0.99) }' \
+    || die "PS_GARBAGE=$ps_garbage: expected a probability below 0.99"
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/earshot-bench
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -96,9 +98,11 @@ awk -v pg="$ps_garbage" -v words="$commands" -v phones="$phones" 'BEGIN {
     print "FSG_BEGIN peers"; print "NUM_STATES 3"; print "START_STATE 0"; print "FINAL_STATE 1"
     for (i = 1; i <= nw; i++) printf "TRANSITION 0 1 %.6g %s\n", (1 - pg - pe) / nw, w[i]
     printf "TRANSITION 0 1 %.6g\n", pe
-    for (i = 1; i <= np; i++) printf "TRANSITION 0 2 %.6g g.%s\n", pg / np, tolower(p[i])
-    for (i = 1; i <= np; i++) printf "TRANSITION 2 2 %.6g g.%s\n", q / np, tolower(p[i])
-    printf "TRANSITION 2 1 %.6g\n", 1 - q
+    if (pg > 0) {
+        for (i = 1; i <= np; i++) printf "TRANSITION 0 2 %.6g g.%s\n", pg / np, tolower(p[i])
+        for (i = 1; i <= np; i++) printf "TRANSITION 2 2 %.6g g.%s\n", q / np, tolower(p[i])
+        printf "TRANSITION 2 1 %.6g\n", 1 - q
+    }
     print "FSG_END" }' > "$work/ps.fsg"
 
 # ---------------------------------------------------------------- runs (timed, model load included)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI check for the headless install (docs/install.md, acceptance lines 1-4):
+# CI check for the headless install (README.md, "Install on a Raspberry Pi", acceptance lines 1-4):
 #   - install into a temp DESTDIR twice (second run changes nothing), keep a
 #     modified config (new default as earshot.yaml.new), change nothing outside
 #     DESTDIR, uninstall (only etc/earshot left), --purge (nothing left);

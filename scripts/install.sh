@@ -124,7 +124,7 @@ if [ -z "$DESTDIR" ]; then
     os=$(. /etc/os-release && printf '%s %s' "${ID:-}" "${ID_LIKE:-}")
     case " $os " in
         *" debian "*|*" raspbian "*|*" ubuntu "*) ;;
-        *) die "not a Debian-like system (/etc/os-release says '$os'); install the jar and unit by hand, see docs/install.md" ;;
+        *) die "not a Debian-like system (/etc/os-release says '$os'); install the jar and unit by hand, see README.md, "Install on a Raspberry Pi"" ;;
     esac
     if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
         die "not a Debian-like system: apt-get/dpkg-query not found"
@@ -317,7 +317,7 @@ apply_mic() {
         fi
         if [ "$MIC" = respeaker-2mic-v2 ] && [ -d "$(dirname "$boot")/overlays" ] \
             && [ ! -e "$(dirname "$boot")/overlays/respeaker-2mic-v2_0.dtbo" ]; then
-            warn "$(dirname "$boot")/overlays/respeaker-2mic-v2_0.dtbo is missing: build it from Seeed's seeed-linux-dtoverlays (docs/install.md)"
+            warn "$(dirname "$boot")/overlays/respeaker-2mic-v2_0.dtbo is missing: build it from Seeed's seeed-linux-dtoverlays (README.md, "Install on a Raspberry Pi")"
         fi
     fi
 

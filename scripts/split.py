@@ -32,6 +32,7 @@ TEST_BUCKETS, VAL_BUCKETS = 15, 10
 # Rows per label in the training list: every clip once as recorded, the rest augmented variants,
 # so rare words (on/off) weigh as much as common ones.
 ROWS_PER_LABEL = 3600
+UNKNOWN_FAR_COPIES = 2
 
 
 def speaker_of(name):
@@ -105,6 +106,10 @@ def main():
                     # Half recorded silence made new, half fresh cuts of the background recordings.
                     variants = [(rng.choice(items)[0], 1, label) for _ in range(extra // 2)] if items else []
                     rows += variants + [("@silence", 1, label)] * (extra - len(variants))
+                elif label == UNKNOWN:
+                    # Other words, shifted anywhere in the window: a listening device sees every word
+                    # at every position and must not take part of one for a command.
+                    rows += [(path, 2, label) for path, _, _ in items for _ in range(UNKNOWN_FAR_COPIES)]
                 else:
                     rows += [(rng.choice(items)[0], 1, label) for _ in range(extra)]
             else:

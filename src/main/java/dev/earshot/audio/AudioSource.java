@@ -16,6 +16,14 @@ public interface AudioSource extends AutoCloseable {
      */
     int read(float[] buffer) throws IOException;
 
+    /**
+     * Whether the samples arrive as they are spoken (a microphone, a pipe), so that nothing may
+     * wait for later ones; a recording already in memory is not live.
+     */
+    default boolean isLive() {
+        return true;
+    }
+
     /** Where the samples come from, for log and error messages. */
     String name();
 

@@ -24,6 +24,11 @@ public final class ClipSource implements AudioSource {
     }
 
     @Override
+    public boolean isLive() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return name;
     }

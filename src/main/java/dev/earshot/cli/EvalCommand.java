@@ -1,6 +1,7 @@
 package dev.earshot.cli;
 
 import dev.earshot.EarshotException;
+import dev.earshot.eval.ConfusionPlot;
 import dev.earshot.eval.LabelledClips;
 import dev.earshot.eval.Scoreboard;
 import dev.earshot.model.CommandModel;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,6 +26,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "one folder per label")
     Path dir;
+
+    @Option(names = "--confusion-png", paramLabel = "FILE.png", description = "also draw the confusion matrix as a picture")
+    Path confusionPng;
 
     @Mixin
     ModelOption modelOption;
@@ -54,6 +59,13 @@ final class EvalCommand implements Callable<Integer> {
             throw new EarshotException(dir + ": no readable clips");
         }
         print(board, out);
+        if (confusionPng != null) {
+            try {
+                ConfusionPlot.write(board, "Earshot confusion matrix: " + dir.getFileName(), confusionPng);
+            } catch (java.io.IOException e) {
+                throw new EarshotException(confusionPng + ": cannot write picture: " + e.getMessage());
+            }
+        }
         if (unreadable > 0) {
             out.printf(Locale.ROOT, "unreadable files skipped: %d%n", unreadable);
         }

@@ -45,6 +45,12 @@ final class StreamEvalCommand implements Callable<Integer> {
     @Option(names = "--sweep", split = ",", paramLabel = "T", description = "thresholds to sweep, e.g. 0.5,0.6,0.7,0.8,0.9")
     List<Double> sweep = List.of();
 
+    @Option(names = "--smoothing-ms", paramLabel = "MS", description = "override the config's detection.smoothing_ms")
+    Long smoothingMs;
+
+    @Option(names = "--hold-ms", paramLabel = "MS", description = "override the config's detection.hold_ms")
+    Long holdMs;
+
     @Option(names = "--det-plot", paramLabel = "FILE.png", description = "draw the sweep as a DET curve")
     Path detPlot;
 
@@ -61,16 +67,19 @@ final class StreamEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        DetectionSettings detection = settings.detection();
+        detection = new DetectionSettings(detection.threshold(), detection.thresholds(), detection.refractoryMs(),
+                smoothingMs == null ? detection.smoothingMs() : smoothingMs, holdMs == null ? detection.holdMs() : holdMs);
         PrintWriter out = spec.commandLine().getOut();
         List<Heard> recordings = new ArrayList<>();
         try (CommandModel model = modelOption.loadFor(settings)) {
-            Listening listening = Listening.forConfig(model, settings.detection());
+            Listening listening = Listening.forConfig(model, detection);
             for (Path wav : recordingsIn(dir)) {
                 Path tsv = Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv"));
                 float[] samples = WavReader.read(wav);
                 List<float[]> posteriors = new ArrayList<>();
                 List<Double> times = new ArrayList<>();
-                listening.newRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
+                listening.newRecordingRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
                     posteriors.add(p.clone());
                     times.add(t);
                 });
@@ -84,7 +93,7 @@ final class StreamEvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "latency after the end of the word: median %.0f ms, p95 %.0f ms%n",
                     1000 * score.latency(0.5), 1000 * score.latency(0.95));
             if (!sweep.isEmpty()) {
-                sweep(recordings, model, settings.detection(), out);
+                sweep(recordings, model, detection, out);
             }
         }
         out.flush();
@@ -96,7 +105,7 @@ final class StreamEvalCommand implements Callable<Integer> {
         out.println("threshold  hit rate  wrong  miss rate  FA/hour  median ms  p95 ms");
         List<DetPlot.Point> points = new ArrayList<>();
         for (double threshold : sweep) {
-            DetectionSettings at = new DetectionSettings(threshold, Map.of(), base.refractoryMs(), base.smoothingMs());
+            DetectionSettings at = new DetectionSettings(threshold, Map.of(), base.refractoryMs(), base.smoothingMs(), base.holdMs());
             StreamScore s = score(recordings, Listening.forConfig(model, at));
             out.printf(Locale.ROOT, "%9.2f  %7.2f%%  %5d  %8.2f%%  %7.2f  %9.0f  %6.0f%n", threshold, 100 * s.hitRate(),
                     s.wrongCommands(), 100 * s.missRate(), s.falseAcceptsPerHour(), 1000 * s.latency(0.5), 1000 * s.latency(0.95));

@@ -212,7 +212,9 @@ final class ConfigValidator {
                 : notNegative("detection.refractory_ms", raw.refractoryMs());
         long smoothing = raw.smoothingMs() == null ? DetectionSettings.DEFAULT_SMOOTHING_MS
                 : notNegative("detection.smoothing_ms", raw.smoothingMs());
-        return new DetectionSettings(threshold, thresholds, refractory, smoothing);
+        long hold = raw.holdMs() == null ? DetectionSettings.DEFAULT_HOLD_MS
+                : notNegative("detection.hold_ms", raw.holdMs());
+        return new DetectionSettings(threshold, thresholds, refractory, smoothing, hold);
     }
 
     private double threshold(String key, Double value) {

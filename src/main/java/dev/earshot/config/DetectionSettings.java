@@ -11,19 +11,22 @@ import java.util.Map;
  * @param thresholds per-command overrides, in file order
  * @param refractoryMs after any detection, no further detection for this long
  * @param smoothingMs width of the posterior smoothing window
+ * @param holdMs how long a command must stay above its threshold before it fires
  */
-public record DetectionSettings(double threshold, Map<String, Double> thresholds, long refractoryMs, long smoothingMs) {
+public record DetectionSettings(double threshold, Map<String, Double> thresholds, long refractoryMs, long smoothingMs,
+        long holdMs) {
 
     public static final double DEFAULT_THRESHOLD = 0.8;
     public static final long DEFAULT_REFRACTORY_MS = 1000;
     public static final long DEFAULT_SMOOTHING_MS = 200;
+    public static final long DEFAULT_HOLD_MS = 0;
 
     public DetectionSettings {
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
 
     public static DetectionSettings defaults() {
-        return new DetectionSettings(DEFAULT_THRESHOLD, Map.of(), DEFAULT_REFRACTORY_MS, DEFAULT_SMOOTHING_MS);
+        return new DetectionSettings(DEFAULT_THRESHOLD, Map.of(), DEFAULT_REFRACTORY_MS, DEFAULT_SMOOTHING_MS, DEFAULT_HOLD_MS);
     }
 
     /** The threshold that applies to {@code command}. */

@@ -33,6 +33,7 @@ record RawConfig(
             Double threshold,
             LinkedHashMap<String, Double> thresholds,
             @JsonProperty("refractory_ms") Long refractoryMs,
-            @JsonProperty("smoothing_ms") Long smoothingMs) {
+            @JsonProperty("smoothing_ms") Long smoothingMs,
+            @JsonProperty("hold_ms") Long holdMs) {
     }
 }

@@ -24,14 +24,21 @@ public final class Listening {
     /** The model looks at the last second every 100 ms: a word is seen in several positions. */
     public static final int STRIDE_MS = 100;
     static final long RETRY_MS = 2000;
+    static final int RECORDING_BATCH = 64;
 
     private final CommandModel model;
     private final DetectorSettings detectorSettings;
     private final int strideFrames;
+    private final long retryMs;
 
     public Listening(CommandModel model, DetectorSettings detectorSettings) {
+        this(model, detectorSettings, RETRY_MS);
+    }
+
+    Listening(CommandModel model, DetectorSettings detectorSettings, long retryMs) {
         this.model = model;
         this.detectorSettings = detectorSettings;
+        this.retryMs = retryMs;
         double hopMs = 1000 * model.metadata().features().secondsPerHop();
         this.strideFrames = Math.max(1, (int) Math.round(STRIDE_MS / hopMs));
     }
@@ -39,13 +46,19 @@ public final class Listening {
     /** The detector as the config's {@code detection:} section describes it. */
     public static Listening forConfig(CommandModel model, DetectionSettings detection) {
         int smoothing = Math.max(1, (int) Math.round(detection.smoothingMs() / (double) STRIDE_MS));
-        return new Listening(model, new DetectorSettings(detection.threshold(), detection.thresholds(), smoothing, 1,
+        int consecutive = 1 + (int) Math.round(detection.holdMs() / (double) STRIDE_MS);
+        return new Listening(model, new DetectorSettings(detection.threshold(), detection.thresholds(), smoothing, consecutive,
                 detection.refractoryMs() / 1000.0));
     }
 
-    /** A recogniser with a fresh window, for one uninterrupted stretch of audio. */
+    /** A recogniser with a fresh window, for one uninterrupted stretch of live audio. */
     public StreamRecognizer newRecognizer() {
-        return new StreamRecognizer(model, strideFrames);
+        return new StreamRecognizer(model, strideFrames, 1);
+    }
+
+    /** A recogniser for a recording, which evaluates many windows per run of the model. */
+    public StreamRecognizer newRecordingRecognizer() {
+        return new StreamRecognizer(model, strideFrames, RECORDING_BATCH);
     }
 
     public CommandDetector newDetector() {
@@ -64,22 +77,23 @@ public final class Listening {
             String name = current.name();
             try (AudioSource listening = current) {
                 CommandDetector detector = newDetector();
-                newRecognizer().listen(listening, (posteriors, time) -> detector.process(posteriors, time).ifPresent(detections));
+                StreamRecognizer recognizer = listening.isLive() ? newRecognizer() : newRecordingRecognizer();
+                recognizer.listen(listening, (posteriors, time) -> detector.process(posteriors, time).ifPresent(detections));
                 return;
             } catch (IOException e) {
                 if (reopen == null) {
                     throw new EarshotException(name + ": " + e.getMessage());
                 }
-                log.warn("{}: {}; trying again every {} ms", name, e.getMessage(), RETRY_MS);
+                log.warn("{}: {}; trying again every {} ms", name, e.getMessage(), retryMs);
                 current = reopenWhenBack(reopen);
             }
         }
     }
 
-    private static AudioSource reopenWhenBack(Supplier<AudioSource> reopen) {
+    private AudioSource reopenWhenBack(Supplier<AudioSource> reopen) {
         while (true) {
             try {
-                Thread.sleep(RETRY_MS);
+                Thread.sleep(retryMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EarshotException("stopped while waiting for the audio device to come back");

@@ -29,17 +29,24 @@ public final class StreamRecognizer {
     private final int strideFrames;
     private final FeatureSettings features;
     private final float[][] window;
-    private final float[][] ordered;
+    private final float[][][] pending;
+    private final double[] pendingTimes;
+    private int pendingCount;
     private long frames;
 
-    /** @param strideFrames frames between evaluations of the model */
-    public StreamRecognizer(CommandModel model, int strideFrames) {
+    /**
+     * @param strideFrames frames between evaluations of the model
+     * @param batch        windows evaluated together: 1 for live audio, which must not wait;
+     *                     more for a recording, where the next windows are already there
+     */
+    public StreamRecognizer(CommandModel model, int strideFrames, int batch) {
         this.model = model;
         this.strideFrames = strideFrames;
         this.features = model.metadata().features();
         int windowFrames = model.metadata().windowFrames();
         this.window = new float[windowFrames][features.coefficients()];
-        this.ordered = new float[windowFrames][];
+        this.pending = new float[batch][windowFrames][features.coefficients()];
+        this.pendingTimes = new double[batch];
     }
 
     /** Reads the source to its end (or until the thread is interrupted). */
@@ -50,6 +57,7 @@ public final class StreamRecognizer {
         while (!Thread.currentThread().isInterrupted() && (n = source.read(buffer)) >= 0) {
             mfcc.process(buffer, n, frame -> onFrame(frame, sink));
         }
+        evaluatePending(sink);
     }
 
     private void onFrame(float[] frame, PosteriorSink sink) {
@@ -58,10 +66,24 @@ public final class StreamRecognizer {
         if (frames < window.length || (frames - window.length) % strideFrames != 0) {
             return;
         }
+        float[][] ordered = pending[pendingCount];
         for (int i = 0; i < window.length; i++) {
-            ordered[i] = window[(int) ((frames + i) % window.length)];
+            System.arraycopy(window[(int) ((frames + i) % window.length)], 0, ordered[i], 0, ordered[i].length);
         }
-        double endOfWindow = ((frames - 1) * features.hopLength() + features.frameLength()) / (double) features.sampleRate();
-        sink.posteriors(model.posteriors(ordered), endOfWindow);
+        pendingTimes[pendingCount++] = ((frames - 1) * features.hopLength() + features.frameLength()) / (double) features.sampleRate();
+        if (pendingCount == pending.length) {
+            evaluatePending(sink);
+        }
+    }
+
+    private void evaluatePending(PosteriorSink sink) {
+        if (pendingCount == 0) {
+            return;
+        }
+        float[][] posteriors = model.posteriors(pending, pendingCount);
+        for (int i = 0; i < pendingCount; i++) {
+            sink.posteriors(posteriors[i], pendingTimes[i]);
+        }
+        pendingCount = 0;
     }
 }

@@ -23,11 +23,22 @@ public final class Augmenter {
         this.noises = List.copyOf(noises);
     }
 
-    /** A varied copy of {@code clip}: speed 0.9–1.1, shift ±100 ms, gain −12…+6 dB, noise at 0–20 dB SNR (80 %). */
-    public float[] speech(float[] clip, SplittableRandom random) {
+    /** Shift of a command: its word stays near where the model expects it. */
+    public static final int NEAR_SHIFT = 1600;
+    /**
+     * Shift of another word: anywhere in the window, even partly outside it, because a listening
+     * device sees every word at every position and must not take part of one for a command.
+     */
+    public static final int FAR_SHIFT = 6400;
+
+    /**
+     * A varied copy of {@code clip}: speed 0.9–1.1, shift up to ±{@code maxShift} samples,
+     * gain −12…+6 dB, noise at 0–20 dB SNR (80 %).
+     */
+    public float[] speech(float[] clip, int maxShift, SplittableRandom random) {
         float speed = (float) random.nextDouble(0.9, 1.1);
         float[] sped = WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
-        float[] out = ClipWindow.fit(sped, CLIP_SAMPLES, random.nextInt(-1600, 1601));
+        float[] out = ClipWindow.fit(sped, CLIP_SAMPLES, random.nextInt(-maxShift, maxShift + 1));
         scale(out, (float) Math.pow(10, random.nextDouble(-12, 6) / 20));
         if (!noises.isEmpty() && random.nextDouble() < 0.8) {
             float speechRms = rms(out);

@@ -22,13 +22,18 @@ import java.util.stream.IntStream;
  * so that training and inference share one MFCC implementation.
  *
  * <p>The list is a text file, one clip a line: {@code SOURCE<TAB>AUGMENT}, where SOURCE is a WAV path
- * or {@code @silence} (a cut of background noise) and AUGMENT is 1 for a randomised variant, 0 for
- * the clip as recorded. The output is raw little-endian float32, {@code [clips, frames, coefficients]},
+ * or {@code @silence} (a cut of background noise) and AUGMENT is 0 for the clip as recorded, 1 for a
+ * randomised variant shifted a little ({@link Augmenter#NEAR_SHIFT}), 2 for one shifted far
+ * ({@link Augmenter#FAR_SHIFT}). The output is raw little-endian float32, {@code [clips, frames, coefficients]},
  * rows in list order; each row's variant depends only on the seed and the row number.
  */
 public final class FeatureExport {
 
-    public record Row(String source, boolean augment) {
+    /** @param maxShift 0 for the clip as recorded, else the largest shift of a randomised variant */
+    public record Row(String source, int maxShift) {
+        public boolean augment() {
+            return maxShift > 0;
+        }
     }
 
     private final FeatureSettings settings;
@@ -51,10 +56,11 @@ public final class FeatureExport {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 2 || !(fields[1].equals("0") || fields[1].equals("1"))) {
-                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1");
+                if (fields.length != 2 || !fields[1].matches("[012]")) {
+                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2");
                 }
-                rows.add(new Row(fields[0], fields[1].equals("1")));
+                int[] shifts = {0, Augmenter.NEAR_SHIFT, Augmenter.FAR_SHIFT};
+                rows.add(new Row(fields[0], shifts[Integer.parseInt(fields[1])]));
             }
             return rows;
         } catch (IOException e) {
@@ -91,7 +97,7 @@ public final class FeatureExport {
             clip = augmenter.silence(random);
         } else {
             float[] recorded = WavReader.read(Path.of(row.source()));
-            clip = row.augment() ? augmenter.speech(recorded, random) : ClipWindow.fit(recorded, Augmenter.CLIP_SAMPLES, 0);
+            clip = row.augment() ? augmenter.speech(recorded, row.maxShift(), random) : ClipWindow.fit(recorded, Augmenter.CLIP_SAMPLES, 0);
         }
         float[][] mfcc = MfccStream.framesOf(clip, settings);
         ByteBuffer buffer = ByteBuffer.allocate(rowBytes).order(ByteOrder.LITTLE_ENDIAN);

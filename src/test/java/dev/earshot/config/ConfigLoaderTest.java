@@ -320,6 +320,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void negativeHold() {
+        String message = failText("detection:\n  hold_ms: -1\n");
+        assertEquals(file("x") + ": line 2: detection.hold_ms: must not be negative, got -1", message);
+    }
+
+    @Test
     void missingModelFile() {
         String message = failText("model: models/absent.onnx\n");
         Path expected = dir.resolve("models/absent.onnx").toAbsolutePath().normalize();

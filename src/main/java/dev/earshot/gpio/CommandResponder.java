@@ -3,6 +3,7 @@ package dev.earshot.gpio;
 import dev.earshot.config.Action;
 import dev.earshot.config.ActionSpec;
 import dev.earshot.config.EarshotConfig;
+import dev.earshot.config.PinLevel;
 import dev.earshot.config.PinSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -169,6 +170,20 @@ public final class CommandResponder implements AutoCloseable {
             pendingPulses.clear();
         }
         scheduler.shutdownNow();
-        outputs.close();
+        try {
+            reportShutdownLevels();
+        } finally {
+            outputs.close();
+        }
+    }
+
+    /** Tells the listener which pins the close is about to move, so a user sees the last change too. */
+    private void reportShutdownLevels() {
+        for (PinSpec pin : pins.values()) {
+            boolean high = pin.shutdown() == PinLevel.HIGH;
+            if (outputs.isHigh(pin.name()) != high) {
+                tell(new PinChange(pin.name(), pin.bcm(), high));
+            }
+        }
     }
 }

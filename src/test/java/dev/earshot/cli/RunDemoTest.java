@@ -95,6 +95,12 @@ class RunDemoTest {
                 high.put(action.pin(), action.action() != Action.PULSE && after);
             }
         }
+        // On exit every pin goes to its shutdown level, and that change is printed too.
+        config.pins().forEach((name, pin) -> {
+            if (high.get(name) != (pin.shutdown() == PinLevel.HIGH)) {
+                expected.add("GPIO " + pin.bcm() + " (" + name + ") -> " + (pin.shutdown() == PinLevel.HIGH ? "HIGH" : "LOW"));
+            }
+        });
         List<String> printed = run.outLines().stream().map(String::trim).filter(l -> l.startsWith("GPIO")).toList();
         List<String> pulseEnds = config.commands().values().stream().flatMap(List::stream)
                 .filter(a -> a.action() == Action.PULSE).map(a -> config.pins().get(a.pin()))

@@ -117,6 +117,7 @@ class CommandResponderTest {
         assertEquals(DigitalState.HIGH, door.state());
         assertEquals(DigitalState.LOW, lamp.state());
         assertTrue(board.context().isShutdown());
+        assertEquals(new PinChange("lamp", 17, false), heard.poll(), "the lamp's move to its shutdown level is reported");
         assertEquals(null, heard.poll(100, TimeUnit.MILLISECONDS), "no pulse end after close");
     }
 

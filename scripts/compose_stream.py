@@ -21,16 +21,17 @@ RATE = 16000
 COMMANDS = ["yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go"]
 
 
-def read_wav(path):
+def read_wav(path, dtype=np.float32):
     with wave.open(path) as w:
         assert w.getframerate() == RATE and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
+        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(dtype) / 32768
 
 
-def write_wav(path, samples):
+def write_wav(path, samples, channels=1):
+    """16-bit WAV at 16 kHz; several channels come interleaved in samples."""
     pcm = np.round(np.clip(samples, -1, 32767 / 32768) * 32768).astype("<i2")
     with wave.open(path, "wb") as w:
-        w.setnchannels(1)
+        w.setnchannels(channels)
         w.setsampwidth(2)
         w.setframerate(RATE)
         w.writeframes(pcm.tobytes())

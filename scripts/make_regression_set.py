@@ -30,6 +30,8 @@ import wave
 
 import numpy as np
 
+import compose_stream  # the same WAV handling and word spans as the composed recordings
+
 RATE = 16000
 COMMANDS = ["yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go"]
 SILENCE, UNKNOWN = "_silence_", "_unknown_"
@@ -51,26 +53,11 @@ STREAMS = [  # seconds, commands, others, seed, snr
 
 
 def read_wav(path):
-    with wave.open(path) as w:
-        assert w.getframerate() == RATE and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
+    return compose_stream.read_wav(path, np.float64)
 
 
-def write_wav(path, samples, channels=1):
-    pcm = np.round(np.clip(samples, -1, 32767 / 32768) * 32768).astype("<i2")
-    with wave.open(path, "wb") as w:
-        w.setnchannels(channels)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(pcm.tobytes())
-
-
-def spoken_span(clip):
-    """First and last 10 ms frame whose energy is within 25 dB of the loudest one (as compose_stream.py)."""
-    frames = len(clip) // 160
-    energy = np.array([np.mean(clip[i * 160:(i + 1) * 160] ** 2) + 1e-12 for i in range(frames)])
-    loud = np.nonzero(10 * np.log10(energy / energy.max()) > -25)[0]
-    return loud[0] * 160, (loud[-1] + 1) * 160
+write_wav = compose_stream.write_wav
+spoken_span = compose_stream.spoken_span
 
 
 def speaker_of(name):

@@ -1,6 +1,5 @@
 package dev.earshot.cli;
 
-import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.eval.RegressionManifest;
 import dev.earshot.eval.RegressionRun;
@@ -14,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +28,8 @@ final class RegressCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "folder with manifest.csv and the recordings it lists")
     Path dir;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "config file for the pin mapping and detection (default: the built-in one)")
-    Path config;
+    @Mixin
+    ConfigOption configOption;
 
     @Mixin
     ModelOption modelOption;
@@ -41,7 +39,7 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        EarshotConfig settings = configOption.load();
         PrintWriter out = spec.commandLine().getOut();
         RegressionRun.Report report;
         try (CommandModel model = loadModel(settings); RegressionRun run = new RegressionRun(model, settings)) {

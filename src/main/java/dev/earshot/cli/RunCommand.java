@@ -7,7 +7,6 @@ import dev.earshot.audio.DcBlockingSource;
 import dev.earshot.audio.MicrophoneSource;
 import dev.earshot.audio.PcmStreamSource;
 import dev.earshot.audio.WavReader;
-import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.detect.Detection;
 import dev.earshot.gpio.CommandResponder;
@@ -38,8 +37,8 @@ final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     static final String DEMO = "/dev/earshot/demo/demo.wav";
 
-    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the built-in firmware-config/earshot.yaml)")
-    Path config;
+    @Mixin
+    ConfigOption configOption;
 
     @Option(names = "--input", paramLabel = "FILE.wav|-",
             description = "a WAV file, or - for raw 16 kHz mono S16_LE PCM on standard input (arecord -f S16_LE -r 16000 -c 1)")
@@ -59,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         if (demo && input != null) {
             throw new EarshotException("run: give --demo or --input, not both");
         }
-        EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        EarshotConfig settings = configOption.load();
         PrintWriter out = spec.commandLine().getOut();
         try (CommandModel model = modelOption.loadFor(settings)) {
             settings.requireCommandsKnown(model.metadata().labels());

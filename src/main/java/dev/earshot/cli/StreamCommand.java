@@ -2,7 +2,6 @@ package dev.earshot.cli;
 
 import dev.earshot.audio.ClipSource;
 import dev.earshot.audio.WavReader;
-import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.model.CommandModel;
 import dev.earshot.service.Listening;
@@ -14,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +25,8 @@ final class StreamCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.wav", description = "the recording")
     Path file;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "config whose detection settings apply (default: built-in)")
-    Path config;
+    @Mixin
+    ConfigOption configOption;
 
     @Mixin
     ModelOption modelOption;
@@ -38,7 +36,7 @@ final class StreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        EarshotConfig settings = configOption.load();
         PrintWriter out = spec.commandLine().getOut();
         float[] samples = WavReader.read(file);
         try (CommandModel model = modelOption.loadFor(settings)) {

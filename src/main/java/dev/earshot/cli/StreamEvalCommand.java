@@ -3,7 +3,6 @@ package dev.earshot.cli;
 import dev.earshot.EarshotException;
 import dev.earshot.audio.ClipSource;
 import dev.earshot.audio.WavReader;
-import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.DetectionSettings;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.detect.CommandDetector;
@@ -39,8 +38,8 @@ final class StreamEvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "folder of composed recordings and their .tsv truth files")
     Path dir;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "config whose detection settings apply (default: built-in)")
-    Path config;
+    @Mixin
+    ConfigOption configOption;
 
     @Option(names = "--sweep", split = ",", paramLabel = "T", description = "thresholds to sweep, e.g. 0.5,0.6,0.7,0.8,0.9")
     List<Double> sweep = List.of();
@@ -66,7 +65,7 @@ final class StreamEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EarshotConfig settings = config == null ? ConfigLoader.loadDefault() : ConfigLoader.load(config);
+        EarshotConfig settings = configOption.load();
         DetectionSettings detection = settings.detection();
         detection = new DetectionSettings(detection.threshold(), detection.thresholds(), detection.refractoryMs(),
                 smoothingMs == null ? detection.smoothingMs() : smoothingMs, holdMs == null ? detection.holdMs() : holdMs);

@@ -93,7 +93,7 @@ system_state() {
 
 # ------------------------------------------------------------- shellcheck ---
 for f in "$SRC_ROOT"/scripts/*.sh; do
-    check "shellcheck scripts/$(basename "$f")" run_quiet shellcheck "$f"
+    check "shellcheck scripts/$(basename "$f")" run_quiet shellcheck -x "$f"
 done
 
 # ---------------------------------------------------------------- systemd ---

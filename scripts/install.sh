@@ -28,15 +28,9 @@ STEP="starting"
 CHANGED=0          # something the running service uses was installed or updated
 REBOOT_NEEDED=0    # config.txt changed
 
-say()  { printf '%s: %s\n' "$PROG" "$*"; }
-warn() { printf '%s: warning: %s\n' "$PROG" "$*" >&2; }
-die()  { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
-on_err() {
-    local rc=$?
-    printf '%s: error: %s failed (exit %s)\n' "$PROG" "$STEP" "$rc" >&2
-    exit "$rc"
-}
-trap on_err ERR
+# Messages and error handling shared by install.sh and uninstall.sh (sourced; needs PROG and STEP).
+# shellcheck source-path=SCRIPTDIR source=install-common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/install-common.sh"
 
 usage() {
     cat <<EOF

@@ -12,3 +12,16 @@ on_err() {
     exit "$rc"
 }
 trap on_err ERR
+
+# The block install.sh adds to config.txt for a microphone profile, and uninstall.sh takes out.
+BEGIN_MARK="# >>> earshot mic profile (scripts/install.sh; removed by uninstall.sh) >>>"
+END_MARK="# <<< earshot mic profile <<<"
+
+backup_name() {  # a free name FILE.earshot-DATE[.N].bak for a backup of FILE
+    local base n=1 name
+    base=$1.earshot-$(date +%Y%m%d-%H%M%S)
+    name=$base.bak
+    while [ -e "$name" ]; do name=$base.$n.bak; n=$((n + 1)); done
+    printf '%s\n' "$name"
+}
+

@@ -147,14 +147,6 @@ install_file() {
     return 0
 }
 
-backup_name() {  # a free name FILE.earshot-DATE[.N].bak for a backup of FILE
-    local base n=1 name
-    base=$1.earshot-$(date +%Y%m%d-%H%M%S)
-    name=$base.bak
-    while [ -e "$name" ]; do name=$base.$n.bak; n=$((n + 1)); done
-    printf '%s\n' "$name"
-}
-
 pkg_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
@@ -263,8 +255,6 @@ fi
 install_file 0644 "$CONFIG" "$shipped" || true
 
 # -------------------------------------------------------- mic profile ---
-BEGIN_MARK="# >>> earshot mic profile (scripts/install.sh; removed by uninstall.sh) >>>"
-END_MARK="# <<< earshot mic profile <<<"
 
 strip_block() {  # print FILE without an earshot block
     awk -v b="$BEGIN_MARK" -v e="$END_MARK" '

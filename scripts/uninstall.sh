@@ -43,14 +43,6 @@ if [ -n "$DESTDIR" ]; then
 fi
 R=$DESTDIR
 
-backup_name() {  # a free name FILE.earshot-DATE[.N].bak for a backup of FILE
-    local base n=1 name
-    base=$1.earshot-$(date +%Y%m%d-%H%M%S)
-    name=$base.bak
-    while [ -e "$name" ]; do name=$base.$n.bak; n=$((n + 1)); done
-    printf '%s\n' "$name"
-}
-
 remove() {  # remove FILE if present, saying so
     if [ -e "$1" ] || [ -L "$1" ]; then
         rm -rf -- "$1"
@@ -81,8 +73,6 @@ remove "$R/etc/udev/rules.d/60-earshot-gpio.rules"
 
 # --------------------------------------------------------- mic profile ---
 STEP="removing the microphone profile"
-BEGIN_MARK="# >>> earshot mic profile (scripts/install.sh; removed by uninstall.sh) >>>"
-END_MARK="# <<< earshot mic profile <<<"
 for boot in "$R/boot/firmware/config.txt" "$R/boot/config.txt"; do
     if [ ! -f "$boot" ] || ! grep -qxF "$BEGIN_MARK" "$boot"; then continue; fi
     tmp=$(mktemp)

@@ -15,4 +15,15 @@ public class EarshotException extends RuntimeException {
     public EarshotException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * The first non-blank line of a library's message, or {@code fallback}: libraries (ONNX Runtime,
+     * Jackson, Pi4J) put whole reports in their messages, and ours must stay one line.
+     */
+    public static String firstLine(String detail, String fallback) {
+        if (detail == null) {
+            return fallback;
+        }
+        return detail.strip().lines().findFirst().filter(line -> !line.isBlank()).orElse(fallback);
+    }
 }

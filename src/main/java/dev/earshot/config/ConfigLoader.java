@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.earshot.EarshotException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -209,10 +210,6 @@ public final class ConfigLoader {
     }
 
     private static String oneLine(String message) {
-        if (message == null) {
-            return "unreadable YAML";
-        }
-        String first = message.strip().lines().findFirst().orElse("");
-        return first.isEmpty() ? "unreadable YAML" : first;
+        return EarshotException.firstLine(message, "unreadable YAML");
     }
 }

@@ -211,6 +211,6 @@ public final class Pi4jOutputs implements Outputs {
         if (message.contains("Permission denied") || message.contains("EACCES")) {
             return "permission denied; add your user to group gpio (sudo usermod -aG gpio $USER) and log in again";
         }
-        return message.strip().lines().findFirst().orElse(message);
+        return EarshotException.firstLine(message, root.getClass().getSimpleName());
     }
 }

@@ -71,7 +71,7 @@ public final class CommandModel implements AutoCloseable {
             options.setInterOpNumThreads(1);
             session = env.createSession(bytes, options);
         } catch (OrtException e) {
-            throw new EarshotException(origin + ": not a loadable ONNX model: " + firstLine(e.getMessage()));
+            throw new EarshotException(origin + ": not a loadable ONNX model: " + EarshotException.firstLine(e.getMessage(), "no detail"));
         }
         try {
             String json = session.getMetadata().getCustomMetadata().get(ModelMetadata.KEY);
@@ -87,7 +87,7 @@ public final class CommandModel implements AutoCloseable {
             if (e instanceof EarshotException earshot) {
                 throw earshot;
             }
-            throw new EarshotException(origin + ": cannot inspect the ONNX model: " + firstLine(e.getMessage()));
+            throw new EarshotException(origin + ": cannot inspect the ONNX model: " + EarshotException.firstLine(e.getMessage(), "no detail"));
         }
     }
 
@@ -146,7 +146,7 @@ public final class CommandModel implements AutoCloseable {
              OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
             return (float[][]) result.get(0).getValue();
         } catch (OrtException e) {
-            throw new EarshotException(origin + ": inference failed: " + firstLine(e.getMessage()));
+            throw new EarshotException(origin + ": inference failed: " + EarshotException.firstLine(e.getMessage(), "no detail"));
         }
     }
 
@@ -155,7 +155,7 @@ public final class CommandModel implements AutoCloseable {
         try {
             session.close();
         } catch (OrtException e) {
-            throw new EarshotException(origin + ": cannot release the ONNX session: " + firstLine(e.getMessage()));
+            throw new EarshotException(origin + ": cannot release the ONNX session: " + EarshotException.firstLine(e.getMessage(), "no detail"));
         }
     }
 
@@ -165,9 +165,5 @@ public final class CommandModel implements AutoCloseable {
         } catch (OrtException e) {
             primary.addSuppressed(e);
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
     }
 }

@@ -52,7 +52,7 @@ public record ModelMetadata(List<String> labels, FeatureSettings features, float
             metadata.validate(origin);
             return metadata;
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new EarshotException(origin + ": broken Earshot metadata: " + firstLine(e.getMessage()));
+            throw new EarshotException(origin + ": broken Earshot metadata: " + EarshotException.firstLine(e.getMessage(), "unreadable"));
         }
     }
 
@@ -87,9 +87,5 @@ public record ModelMetadata(List<String> labels, FeatureSettings features, float
             values[i] = (float) array.get(i).asDouble();
         }
         return values;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 }

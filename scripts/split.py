@@ -10,7 +10,7 @@ speaker. A speaker's bucket, from SHA-1 of its id, puts all of its clips in one 
 (buckets 0-14), validation (15-24) or training (25-99), so no speaker is heard in two splits.
 
 Writes into WORK:
-  train.list, val.list, test.list   SOURCE<TAB>AUGMENT rows for `earshot export-features`
+  train.list, val.list, test.list   SOURCE<TAB>VARIANT rows for `earshot export-features`
   train.labels, val.labels, ...     one label index per row
   labels.json                       the label order
   split/{val,test}/<label>/*.wav    symbolic links, for `earshot eval`
@@ -33,6 +33,8 @@ TEST_BUCKETS, VAL_BUCKETS = 15, 10
 # so rare words (on/off) weigh as much as common ones.
 ROWS_PER_LABEL = 3600
 UNKNOWN_FAR_COPIES = 2
+# Commands cut by the window's edge, as "_unknown_" rows: per command, so each weighs the same.
+CUT_COMMAND_ROWS = 300
 
 
 def speaker_of(name):
@@ -110,6 +112,11 @@ def main():
                     # Other words, shifted anywhere in the window: a listening device sees every word
                     # at every position and must not take part of one for a command.
                     rows += [(path, 2, label) for path, _, _ in items for _ in range(UNKNOWN_FAR_COPIES)]
+                    # Part of a command is no command: the start of a word being said, the tail
+                    # of one said a moment ago ("d-own" sounds like "on").
+                    cut_rows = 2 if args.smoke else CUT_COMMAND_ROWS
+                    for command in COMMANDS:
+                        rows += [(rng.choice(by_split[split][command])[0], 3, label) for _ in range(cut_rows)]
                 else:
                     rows += [(rng.choice(items)[0], 1, label) for _ in range(extra)]
             else:

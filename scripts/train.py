@@ -23,17 +23,23 @@ from torch import nn
 
 class CommandNet(nn.Module):
     """Strided convolution over time (halves the LSTM's steps), a unidirectional LSTM, a classifier
-    on its last output. Unidirectional so that it can run on a stream."""
+    on the mean and maximum of its outputs over the window (or on its last output). Unidirectional
+    so that it can run on a stream."""
 
-    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2):
+    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax"):
         super().__init__()
+        self.pool = pool
         self.conv = nn.Conv1d(coefficients, channels, kernel_size=3, stride=2, padding=1)
         self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True)
-        self.classify = nn.Linear(hidden, labels)
+        self.classify = nn.Linear(hidden * (2 if pool == "meanmax" else 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
         h = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
         out, _ = self.lstm(h)
+        if self.pool == "meanmax":
+            # The word sits anywhere in the window: pooling over time lets the classifier see it
+            # where it was heard instead of relying on the last step to remember it.
+            return self.classify(torch.cat([out.mean(1), out.amax(1)], dim=1))
         return self.classify(out[:, -1])
 
 
@@ -88,6 +94,8 @@ def main():
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--layers", type=int, default=2)
     parser.add_argument("--channels", type=int, default=64)
+    parser.add_argument("--pool", choices=["last", "meanmax"], default="meanmax")
+    parser.add_argument("--label-smoothing", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -107,14 +115,14 @@ def main():
     x_train = (x_train - mean) / std
     x_val = (x_val - mean) / std
 
-    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers)
+    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool)
     parameters = sum(p.numel() for p in net.parameters())
-    print(f"model: conv {args.channels} + LSTM {args.layers}x{args.hidden}, {parameters} parameters;"
+    print(f"model: conv {args.channels} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
           f" {len(x_train)} training rows, {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
     steps = args.epochs * math.ceil(len(x_train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=0.05)
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
     generator = torch.Generator().manual_seed(args.seed)
 
     best, best_state = -1.0, None
@@ -160,9 +168,10 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": f"conv1d {args.channels} stride 2 + LSTM {args.layers}x{args.hidden} + linear",
+        "architecture": f"conv1d {args.channels} stride 2 + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
         "parameters": parameters,
-        "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch},
+        "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
+                     "label_smoothing": args.label_smoothing},
     }
     entry = model.metadata_props.add()
     entry.key, entry.value = "earshot", json.dumps(metadata)

@@ -36,9 +36,33 @@ public final class Augmenter {
      * gain −12…+6 dB, noise at 0–20 dB SNR (80 %).
      */
     public float[] speech(float[] clip, int maxShift, SplittableRandom random) {
+        float[] sped = faster(clip, random);
+        return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, random.nextInt(-maxShift, maxShift + 1)), random);
+    }
+
+    /**
+     * A varied copy of {@code clip} whose spoken part the window's edge cuts, 35–65 % of it left
+     * inside: the start of a word still being said, or the tail of one said a moment ago. A listening
+     * device sees every word cut like this as it slides past; the tail of "down" sounds like "on",
+     * the start of "right" like "rye", so the model must learn that part of a command is no command.
+     */
+    public float[] cut(float[] clip, SplittableRandom random) {
+        float[] sped = faster(clip, random);
+        SpokenSpan span = SpokenSpan.of(sped);
+        int edge = span.start() + (int) Math.round(span.length() * random.nextDouble(0.35, 0.65));
+        // Positive shifts move the clip later: the window then ends at the edge (the start of the
+        // word inside); negative ones start the window at the edge (its tail inside).
+        int shift = random.nextBoolean() ? CLIP_SAMPLES - edge : -edge;
+        return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, shift), random);
+    }
+
+    private static float[] faster(float[] clip, SplittableRandom random) {
         float speed = (float) random.nextDouble(0.9, 1.1);
-        float[] sped = WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
-        float[] out = ClipWindow.fit(sped, CLIP_SAMPLES, random.nextInt(-maxShift, maxShift + 1));
+        return WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
+    }
+
+    /** The window at a random gain, with background noise mixed in most of the time. */
+    private float[] heardIn(float[] out, SplittableRandom random) {
         scale(out, (float) Math.pow(10, random.nextDouble(-12, 6) / 20));
         if (!noises.isEmpty() && random.nextDouble() < 0.8) {
             float speechRms = rms(out);

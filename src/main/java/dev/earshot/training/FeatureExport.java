@@ -21,19 +21,26 @@ import java.util.stream.IntStream;
  * Computes the training features of a list of clips with the same front end the appliance runs,
  * so that training and inference share one MFCC implementation.
  *
- * <p>The list is a text file, one clip a line: {@code SOURCE<TAB>AUGMENT}, where SOURCE is a WAV path
- * or {@code @silence} (a cut of background noise) and AUGMENT is 0 for the clip as recorded, 1 for a
- * randomised variant shifted a little ({@link Augmenter#NEAR_SHIFT}), 2 for one shifted far
- * ({@link Augmenter#FAR_SHIFT}). The output is raw little-endian float32, {@code [clips, frames, coefficients]},
- * rows in list order; each row's variant depends only on the seed and the row number.
+ * <p>The list is a text file, one clip a line: {@code SOURCE<TAB>VARIANT}, where SOURCE is a WAV path
+ * or {@code @silence} (a cut of background noise) and VARIANT is the {@link Variant}'s code. The
+ * output is raw little-endian float32, {@code [clips, frames, coefficients]}, rows in list order;
+ * each row's variant depends only on the seed and the row number.
  */
 public final class FeatureExport {
 
-    /** @param maxShift 0 for the clip as recorded, else the largest shift of a randomised variant */
-    public record Row(String source, int maxShift) {
-        public boolean augment() {
-            return maxShift > 0;
-        }
+    /** How a row's clip is changed before the model hears it; the code is its number in the list. */
+    public enum Variant {
+        /** 0: the clip as recorded. */
+        AS_RECORDED,
+        /** 1: randomised, the word shifted a little ({@link Augmenter#NEAR_SHIFT}). */
+        NEAR,
+        /** 2: randomised, the word shifted anywhere ({@link Augmenter#FAR_SHIFT}). */
+        FAR,
+        /** 3: randomised, the word cut by the window's edge ({@link Augmenter#cut}). */
+        CUT
+    }
+
+    public record Row(String source, Variant variant) {
     }
 
     private final FeatureSettings settings;
@@ -56,11 +63,10 @@ public final class FeatureExport {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 2 || !fields[1].matches("[012]")) {
-                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2");
+                if (fields.length != 2 || !fields[1].matches("[0-3]")) {
+                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2|3");
                 }
-                int[] shifts = {0, Augmenter.NEAR_SHIFT, Augmenter.FAR_SHIFT};
-                rows.add(new Row(fields[0], shifts[Integer.parseInt(fields[1])]));
+                rows.add(new Row(fields[0], Variant.values()[Integer.parseInt(fields[1])]));
             }
             return rows;
         } catch (IOException e) {
@@ -97,7 +103,12 @@ public final class FeatureExport {
             clip = augmenter.silence(random);
         } else {
             float[] recorded = WavReader.read(Path.of(row.source()));
-            clip = row.augment() ? augmenter.speech(recorded, row.maxShift(), random) : ClipWindow.fit(recorded, Augmenter.CLIP_SAMPLES, 0);
+            clip = switch (row.variant()) {
+                case AS_RECORDED -> ClipWindow.fit(recorded, Augmenter.CLIP_SAMPLES, 0);
+                case NEAR -> augmenter.speech(recorded, Augmenter.NEAR_SHIFT, random);
+                case FAR -> augmenter.speech(recorded, Augmenter.FAR_SHIFT, random);
+                case CUT -> augmenter.cut(recorded, random);
+            };
         }
         float[][] mfcc = MfccStream.framesOf(clip, settings);
         ByteBuffer buffer = ByteBuffer.allocate(rowBytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,0 +1,73 @@
+package dev.earshot.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class AugmenterTest {
+
+    /** One second: silence, a 300 Hz "word" from 0.25 s to 0.75 s, silence. */
+    private static float[] clipWithWord() {
+        float[] clip = new float[16000];
+        for (int i = 4000; i < 12000; i++) {
+            clip[i] = (float) (0.3 * Math.sin(2 * Math.PI * 300 * i / 16000.0));
+        }
+        return clip;
+    }
+
+    private static boolean loud(float[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i] * x[i];
+        }
+        return sum / (to - from) > 1e-4;
+    }
+
+    @Test
+    void spokenSpanIsWhereTheWordIs() {
+        SpokenSpan span = SpokenSpan.of(clipWithWord());
+        assertEquals(4000, span.start());
+        assertEquals(12000, span.end());
+    }
+
+    @Test
+    void spokenSpanOfSilenceIsTheWholeClip() {
+        SpokenSpan span = SpokenSpan.of(new float[16000]);
+        assertEquals(16000, span.length());
+    }
+
+    @Test
+    void aCutWordTouchesAnEdgeOfTheWindowWithAboutHalfOfItInside() {
+        Augmenter augmenter = new Augmenter(List.of());
+        int startsCut = 0;
+        int endsCut = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            float[] cut = augmenter.cut(clipWithWord(), new SplittableRandom(seed));
+            assertEquals(16000, cut.length);
+            boolean atStart = loud(cut, 0, 160);
+            boolean atEnd = loud(cut, 16000 - 160, 16000);
+            assertTrue(atStart != atEnd, "seed " + seed + ": the word must be cut by exactly one edge");
+            startsCut += atStart ? 1 : 0;
+            endsCut += atEnd ? 1 : 0;
+            int inside = 0;
+            for (float v : cut) {
+                inside += v != 0 ? 1 : 0;
+            }
+            // 35-65 % of a word that speed 0.9-1.1 stretched to 7270-8890 samples.
+            assertTrue(inside > 0.30 * 8000 && inside < 0.72 * 8000, "seed " + seed + ": " + inside + " samples inside");
+        }
+        assertTrue(startsCut > 5 && endsCut > 5, "both the start and the tail of words: " + startsCut + "/" + endsCut);
+    }
+
+    @Test
+    void theSameRandomGeneratorGivesTheSameVariant() {
+        Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()));
+        assertArrayEquals(augmenter.cut(clipWithWord(), new SplittableRandom(7)), augmenter.cut(clipWithWord(), new SplittableRandom(7)));
+        assertArrayEquals(augmenter.speech(clipWithWord(), Augmenter.NEAR_SHIFT, new SplittableRandom(7)),
+                augmenter.speech(clipWithWord(), Augmenter.NEAR_SHIFT, new SplittableRandom(7)));
+    }
+}

@@ -9,6 +9,8 @@ import ai.onnxruntime.TensorInfo;
 import dev.earshot.EarshotException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import java.util.Map;
  *
  * <p>Input {@value #INPUT}: float [batch, frames, coefficients], normalised here with the statistics
  * in the metadata. Output {@value #OUTPUT}: float [batch, labels], summing to one.
+ *
+ * <p>One thread at a time: the input buffer is reused from call to call.
  */
 public final class CommandModel implements AutoCloseable {
 
@@ -30,6 +34,7 @@ public final class CommandModel implements AutoCloseable {
     private final OrtSession session;
     private final ModelMetadata metadata;
     private final String origin;
+    private FloatBuffer inputBuffer;
 
     private CommandModel(OrtEnvironment env, OrtSession session, ModelMetadata metadata, String origin) {
         this.env = env;
@@ -133,7 +138,7 @@ public final class CommandModel implements AutoCloseable {
         int length = windows[0].length;
         float[] mean = metadata.mean();
         float[] std = metadata.std();
-        FloatBuffer input = FloatBuffer.allocate(count * length * coefficients);
+        FloatBuffer input = inputFor(count * length * coefficients);
         for (int w = 0; w < count; w++) {
             for (float[] frame : windows[w]) {
                 for (int c = 0; c < coefficients; c++) {
@@ -148,6 +153,19 @@ public final class CommandModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new EarshotException(origin + ": inference failed: " + EarshotException.firstLine(e.getMessage(), "no detail"));
         }
+    }
+
+    /**
+     * The input buffer, kept between calls: a live stream evaluates ten windows a second for days,
+     * and a direct buffer is handed to ONNX Runtime without a copy.
+     */
+    private FloatBuffer inputFor(int floats) {
+        if (inputBuffer == null || inputBuffer.capacity() < floats) {
+            inputBuffer = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        inputBuffer.clear();
+        inputBuffer.limit(floats);
+        return inputBuffer;
     }
 
     @Override

@@ -97,8 +97,8 @@ def main():
     parser.add_argument("--pool", choices=["last", "meanmax"], default="meanmax")
     parser.add_argument("--label-smoothing", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
-    # Measured on the 2-core machine here: 58 s an epoch on one thread with another training running
-    # beside it, 56 s on two threads alone; one thread leaves a core for everything else.
+    # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
+    # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
 

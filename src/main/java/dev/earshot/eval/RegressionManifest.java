@@ -74,13 +74,6 @@ public record RegressionManifest(Path dir, List<Entry> entries, Optional<Floor> 
         }
     }
 
-    /** A word of a long recording: spoken from {@code start} to {@code end} seconds. */
-    public record Word(double start, double end, String label) {
-        public boolean isCommand() {
-            return ModelMetadata.isCommand(label);
-        }
-    }
-
     /**
      * Reads {@code dir/manifest.csv} and checks every row against the files and the model's commands.
      *
@@ -215,40 +208,6 @@ public record RegressionManifest(Path dir, List<Entry> entries, Optional<Floor> 
 
     public List<Entry> streams() {
         return entries.stream().filter(Entry::isStream).toList();
-    }
-
-    /**
-     * The truth of a long recording: a tab-separated file with the header
-     * {@code start_s end_s label [clip]}, one row per word, as {@code scripts/compose_stream.py} writes it.
-     * Labels starting with {@code _} (such as {@code _unknown_}) are words that must not trigger anything.
-     */
-    public static List<Word> readTruth(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new EarshotException(file + ": cannot read: " + e.getMessage());
-        }
-        if (lines.isEmpty() || !lines.get(0).startsWith("start_s\tend_s\tlabel")) {
-            throw new EarshotException(file + ":1: expected the header start_s<TAB>end_s<TAB>label");
-        }
-        List<Word> words = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String[] f = lines.get(i).split("\t");
-            try {
-                Word word = new Word(Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2].strip());
-                if (word.end() < word.start()) {
-                    throw new IllegalArgumentException();
-                }
-                words.add(word);
-            } catch (RuntimeException e) {
-                throw new EarshotException(file + ":" + (i + 1) + ": expected start_s, end_s (seconds, end after start) and a label");
-            }
-        }
-        return List.copyOf(words);
     }
 
     /** Splits one CSV line: commas separate, double quotes enclose a field, "" is a quote inside one. */

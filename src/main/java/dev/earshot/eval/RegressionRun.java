@@ -10,7 +10,7 @@ import dev.earshot.config.PinSpec;
 import dev.earshot.detect.Classification;
 import dev.earshot.detect.Detection;
 import dev.earshot.eval.RegressionManifest.Entry;
-import dev.earshot.eval.RegressionManifest.Word;
+import dev.earshot.eval.StreamTruth.Word;
 import dev.earshot.gpio.CommandResponder;
 import dev.earshot.gpio.Outputs;
 import dev.earshot.gpio.Pi4jOutputs;
@@ -243,7 +243,7 @@ public final class RegressionRun implements AutoCloseable {
 
     /** A long recording: listen to it as the service does, and compare the detections with its truth file. */
     public Result checkStream(Entry entry) {
-        List<Word> truth = RegressionManifest.readTruth(entry.truthFile());
+        List<Word> truth = StreamTruth.read(entry.truthFile());
         List<Detection> heard = new ArrayList<>();
         try {
             listening.run(new ClipSource(WavReader.read(entry.path()), entry.file()), null, heard::add);

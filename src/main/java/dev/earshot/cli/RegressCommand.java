@@ -42,7 +42,7 @@ final class RegressCommand implements Callable<Integer> {
         EarshotConfig settings = configOption.load();
         PrintWriter out = spec.commandLine().getOut();
         RegressionRun.Report report;
-        try (CommandModel model = loadModel(settings); RegressionRun run = new RegressionRun(model, settings)) {
+        try (CommandModel model = modelOption.loadFor(settings); RegressionRun run = new RegressionRun(model, settings)) {
             RegressionManifest manifest = RegressionManifest.read(dir, model.metadata().labels());
             int width = Math.max(4, manifest.entries().stream().mapToInt(e -> e.file().length()).max().orElse(4));
             String row = "%-" + width + "s  %-8s  %-4s  %s%n";
@@ -64,13 +64,6 @@ final class RegressCommand implements Callable<Integer> {
         printSummary(report, out);
         out.flush();
         return report.ok() ? 0 : Earshot.EXIT_BAD_INPUT;
-    }
-
-    private CommandModel loadModel(EarshotConfig settings) {
-        if (modelOption.model != null) {
-            return modelOption.load();
-        }
-        return settings.model().map(CommandModel::load).orElseGet(CommandModel::loadBundled);
     }
 
     private static void printSummary(RegressionRun.Report report, PrintWriter out) {

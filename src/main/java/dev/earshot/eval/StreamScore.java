@@ -1,7 +1,6 @@
 package dev.earshot.eval;
 
 import dev.earshot.detect.Detection;
-import dev.earshot.model.ModelMetadata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class StreamScore {
         this.seconds += seconds;
         boolean[] used = new boolean[detections.size()];
         for (StreamTruth.Word word : truth) {
-            if (!ModelMetadata.isCommand(word.label())) {
+            if (!word.isCommand()) {
                 continue;
             }
             commands++;

@@ -75,19 +75,17 @@ class RecordedAudioRegressionTest {
 
     @TestFactory
     Stream<DynamicTest> eachClipTakesItsExpectedActionAndSetsThePins() {
-        return manifest.clips().stream().map(entry -> DynamicTest.dynamicTest(entry.file(), entry.path().toUri(), () -> {
-            RegressionRun.Result result = resultOf(entry);
-            switch (result.status()) {
-                case PASS -> { }
-                case FAIL -> fail(result.describe());
-                case KNOWN_MISS -> Assumptions.abort("known miss: " + result.describe());
-            }
-        }));
+        return checkEach(manifest.clips());
     }
 
     @TestFactory
     Stream<DynamicTest> eachLongRecordingGivesItsDetectionTimeline() {
-        return manifest.streams().stream().map(entry -> DynamicTest.dynamicTest(entry.file(), entry.path().toUri(), () -> {
+        return checkEach(manifest.streams());
+    }
+
+    /** One test per entry: it passes, fails with what went wrong, or is skipped as a known miss. */
+    private Stream<DynamicTest> checkEach(List<Entry> entries) {
+        return entries.stream().map(entry -> DynamicTest.dynamicTest(entry.file(), entry.path().toUri(), () -> {
             RegressionRun.Result result = resultOf(entry);
             switch (result.status()) {
                 case PASS -> { }

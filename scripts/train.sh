@@ -26,6 +26,9 @@ jar=target/earshot.jar
 }
 
 epochs=30
+# The shipped recipe: front-end settings for export-features, network shape for train.py.
+feature_flags=(--hop 320 --coefficients 20)
+net_flags=(--kernel 3 --stride 2)
 # Busy-waiting OpenMP and OpenBLAS threads starve each other on 2 cores (measured: 1807 ms a batch
 # by default, 109 ms with these settings, with one other process running).
 export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1
@@ -41,9 +44,9 @@ echo "== split by speaker"
 for split in train val; do
   echo "== features: $split"
   java -jar "$jar" export-features --list "$work/$split.list" --noise "$work/noise" --seed 1 \
-    --out "$work/$split.f32" > "$work/features.json"
+    "${feature_flags[@]}" --out "$work/$split.f32" > "$work/features.json"
 done
 echo "== train"
-"$python" scripts/train.py "$work" "$out" --epochs "$epochs" --seed 1
+"$python" scripts/train.py "$work" "$out" --epochs "$epochs" --seed 1 "${net_flags[@]}"
 echo "== evaluate on the test split (speakers never seen in training)"
 java -jar "$jar" eval "$work/split/test" --model "$out"

@@ -36,12 +36,18 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--hop", paramLabel = "SAMPLES", description = "samples between frames (default: 320, 20 ms)")
+    Integer hop;
+
+    @Option(names = "--coefficients", paramLabel = "N", description = "MFCC coefficients per frame (default: 20)")
+    Integer coefficients;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        FeatureSettings settings = FeatureSettings.DEFAULT;
+        FeatureSettings settings = settings();
         List<FeatureExport.Row> rows = FeatureExport.readList(list);
         FeatureExport export = new FeatureExport(settings, new Augmenter(noises()), seed);
         PrintWriter err = spec.commandLine().getErr();
@@ -57,6 +63,15 @@ final class ExportFeaturesCommand implements Callable<Integer> {
                 settings.melBands(), settings.coefficients(), settings.lowHz(), settings.highHz());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The default front end with the hop or coefficient count asked for; the model carries whatever is chosen. */
+    private FeatureSettings settings() {
+        FeatureSettings d = FeatureSettings.DEFAULT;
+        FeatureSettings settings = new FeatureSettings(d.sampleRate(), d.frameLength(), hop == null ? d.hopLength() : hop,
+                d.melBands(), coefficients == null ? d.coefficients() : coefficients, d.lowHz(), d.highHz());
+        settings.requireSupported("export-features");
+        return settings;
     }
 
     private List<float[]> noises() {

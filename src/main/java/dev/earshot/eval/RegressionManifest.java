@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A folder of recordings with known expected actions: {@code DIR/manifest.csv}.
@@ -171,35 +174,31 @@ public record RegressionManifest(Path dir, List<Entry> entries, Optional<Floor> 
     }
 
     private static Optional<Double> fraction(Path file, Properties properties, String key) {
-        String value = properties.getProperty(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            double fraction = Double.parseDouble(value.strip());
-            if (!(fraction >= 0 && fraction <= 1)) {
-                throw new NumberFormatException();
-            }
-            return Optional.of(fraction);
-        } catch (NumberFormatException e) {
-            throw new EarshotException(file + ": " + key + " must be a number from 0 to 1, not '" + value + "'");
-        }
+        return floorValue(file, properties, key, Double::parseDouble, v -> v >= 0 && v <= 1, "a number from 0 to 1");
     }
 
     private static Optional<Integer> count(Path file, Properties properties, String key) {
+        return floorValue(file, properties, key, Integer::parseInt, v -> v >= 0, "a whole number, 0 or more");
+    }
+
+    /** An optional floor: absent when the key is, a clear error when its value does not parse or is out of range. */
+    private static <T> Optional<T> floorValue(Path file, Properties properties, String key,
+            Function<String, T> parse, Predicate<T> valid, String expected) {
         String value = properties.getProperty(key);
         if (value == null) {
             return Optional.empty();
         }
+        Supplier<EarshotException> invalid = () -> new EarshotException(file + ": " + key + " must be " + expected + ", not '" + value + "'");
+        T parsed;
         try {
-            int count = Integer.parseInt(value.strip());
-            if (count < 0) {
-                throw new NumberFormatException();
-            }
-            return Optional.of(count);
+            parsed = parse.apply(value.strip());
         } catch (NumberFormatException e) {
-            throw new EarshotException(file + ": " + key + " must be a whole number, 0 or more, not '" + value + "'");
+            throw invalid.get();
         }
+        if (!valid.test(parsed)) {
+            throw invalid.get();
+        }
+        return Optional.of(parsed);
     }
 
     public List<Entry> clips() {

@@ -54,10 +54,15 @@ class RegressCommandTest {
         assertTrue(run.out().contains("regression check passed"), run.out());
     }
 
+    /** A folder whose one recording is a quiet room, listed as if someone said "on" in it. */
+    private void quietRoomListedAsOn(String note) throws Exception {
+        copy(regressionDir().resolve("clips/silence-1328.wav"), dir.resolve("quiet-room.wav"));
+        Files.writeString(dir.resolve("manifest.csv"), "file,expected,note\nquiet-room.wav,on," + note + "\n");
+    }
+
     @Test
     void aWrongExpectationFailsNamingTheFileAndExitsOne() throws Exception {
-        copy(regressionDir().resolve("clips/silence-1328.wav"), dir.resolve("quiet-room.wav"));
-        Files.writeString(dir.resolve("manifest.csv"), "file,expected,note\nquiet-room.wav,on,nobody said on\n");
+        quietRoomListedAsOn("nobody said on");
         CliRun run = CliRun.of("regress", dir.toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         String row = rows(run).get(0);
@@ -68,8 +73,7 @@ class RegressCommandTest {
 
     @Test
     void aKnownMissIsNotAFailureButCountsAgainstTheFloor() throws Exception {
-        copy(regressionDir().resolve("clips/silence-1328.wav"), dir.resolve("quiet-room.wav"));
-        Files.writeString(dir.resolve("manifest.csv"), "file,expected,note\nquiet-room.wav,on,\"known_miss; never heard, of course\"\n");
+        quietRoomListedAsOn("\"known_miss; never heard, of course\"");
         CliRun run = CliRun.of("regress", dir.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(rows(run).get(0).contains(" miss "), run.out());
@@ -115,6 +119,9 @@ class RegressCommandTest {
         Files.writeString(manifest, "file,expected,note\na.wav,on,\n");
         Files.writeString(dir.resolve("floor.properties"), "action_accuracy=high\n");
         assertOneLineError(CliRun.of("regress", dir.toString()), dir.resolve("floor.properties") + ": action_accuracy must be a number");
+
+        Files.writeString(dir.resolve("floor.properties"), "stream_false_detections=-1\n");
+        assertOneLineError(CliRun.of("regress", dir.toString()), dir.resolve("floor.properties") + ": stream_false_detections must be a whole number");
 
         assertOneLineError(CliRun.of("regress", dir.resolve("nowhere").toString()), dir.resolve("nowhere") + ": not a directory");
     }

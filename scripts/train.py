@@ -26,11 +26,12 @@ class CommandNet(nn.Module):
     on the mean and maximum of its outputs over the window (or on its last output). Unidirectional
     so that it can run on a stream."""
 
-    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2):
+    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0):
         super().__init__()
         self.pool = pool
+        self.dropout = nn.Dropout(dropout)
         self.conv = nn.Conv1d(coefficients, channels, kernel_size=kernel, stride=stride, padding=kernel // 2)
-        self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True)
+        self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0)
         self.classify = nn.Linear(hidden * (2 if pool == "meanmax" else 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
@@ -39,8 +40,8 @@ class CommandNet(nn.Module):
         if self.pool == "meanmax":
             # The word sits anywhere in the window: pooling over time lets the classifier see it
             # where it was heard instead of relying on the last step to remember it.
-            return self.classify(torch.cat([out.mean(1), out.amax(1)], dim=1))
-        return self.classify(out[:, -1])
+            return self.classify(self.dropout(torch.cat([out.mean(1), out.amax(1)], dim=1)))
+        return self.classify(self.dropout(out[:, -1]))
 
 
 class Posteriors(nn.Module):
@@ -97,6 +98,7 @@ def main():
     parser.add_argument("--pool", choices=["last", "meanmax"], default="meanmax")
     parser.add_argument("--kernel", type=int, default=3, help="convolution width in frames")
     parser.add_argument("--stride", type=int, default=2, help="convolution stride: frames per LSTM step")
+    parser.add_argument("--dropout", type=float, default=0.0, help="dropout between LSTM layers and before the classifier")
     parser.add_argument("--ema", type=float, default=0.999,
                         help="decay of the running average of the weights, also validated each epoch (0: off)")
     parser.add_argument("--label-smoothing", type=float, default=0.05)
@@ -121,10 +123,10 @@ def main():
     x_train = (x_train - mean) / std
     x_val = (x_val - mean) / std
 
-    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride)
+    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
     # A running average of the weights lands nearer the middle of the minimum than the last step does;
     # each epoch validates both and the better one is kept.
-    averaged = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride)
+    averaged = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
     averaged.load_state_dict(net.state_dict())
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
@@ -192,7 +194,7 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "architecture": f"conv1d {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
-                     "label_smoothing": args.label_smoothing, "weight_average": args.ema},
+                     "label_smoothing": args.label_smoothing, "weight_average": args.ema, "dropout": args.dropout},
     }
     entry = model.metadata_props.add()
     entry.key, entry.value = "earshot", json.dumps(metadata)

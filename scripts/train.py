@@ -55,10 +55,11 @@ class Posteriors(nn.Module):
         return torch.softmax(self.net(mfcc), dim=-1)
 
 
-def load(work, split, frames, coefficients):
-    x = np.fromfile(os.path.join(work, f"{split}.f32"), dtype="<f4").reshape(-1, frames, coefficients)
+def load(work, split, frames, coefficients, features_file=None):
+    features_file = features_file or f"{split}.f32"
+    x = np.fromfile(os.path.join(work, features_file), dtype="<f4").reshape(-1, frames, coefficients)
     y = np.loadtxt(os.path.join(work, f"{split}.labels"), dtype=np.int64, ndmin=1)
-    assert len(x) == len(y), f"{split}: {len(x)} feature rows, {len(y)} labels"
+    assert len(x) == len(y), f"{features_file}: {len(x)} feature rows, {len(y)} labels"
     return torch.from_numpy(x), torch.from_numpy(y)
 
 
@@ -101,6 +102,9 @@ def main():
     parser.add_argument("--dropout", type=float, default=0.0, help="dropout between LSTM layers and before the classifier")
     parser.add_argument("--ema", type=float, default=0.999,
                         help="decay of the running average of the weights, also validated each epoch (0: off)")
+    parser.add_argument("--augmented-copies", type=int, default=1,
+                        help="training feature files, one per epoch in turn: train.f32, train.2.f32, ... (the same rows"
+                             " exported with export-features --seed 1, 2, ...)")
     parser.add_argument("--label-smoothing", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
@@ -120,7 +124,12 @@ def main():
     x_val, y_val = load(args.work, "val", frames, coefficients)
     flat = x_train.reshape(-1, coefficients)
     mean, std = flat.mean(0), flat.std(0).clamp_min(1e-3)
-    x_train = (x_train - mean) / std
+    # Each export draws its variants once; further copies of the same rows with other draws let the
+    # network meet fresh noise, shifts and speeds in later epochs instead of the same ones again.
+    copies = [(x_train - mean) / std]
+    for copy in range(2, args.augmented_copies + 1):
+        copies.append((load(args.work, "train", frames, coefficients, f"train.{copy}.f32")[0] - mean) / std)
+    x_train = copies[0]
     x_val = (x_val - mean) / std
 
     net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
@@ -130,7 +139,7 @@ def main():
     averaged.load_state_dict(net.state_dict())
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
-          f" {len(x_train)} training rows, {len(x_val)} validation clips", flush=True)
+          f" {len(x_train)} training rows ({len(copies)} augmented copies), {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
     steps = args.epochs * math.ceil(len(x_train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
@@ -141,6 +150,7 @@ def main():
     for epoch in range(1, args.epochs + 1):
         started = time.time()
         net.train()
+        x_train = copies[(epoch - 1) % len(copies)]
         order = torch.randperm(len(x_train), generator=generator)
         total_loss, right = 0.0, 0
         for i in range(0, len(order), args.batch):
@@ -194,7 +204,8 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "architecture": f"conv1d {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
-                     "label_smoothing": args.label_smoothing, "weight_average": args.ema, "dropout": args.dropout},
+                     "label_smoothing": args.label_smoothing, "weight_average": args.ema, "dropout": args.dropout,
+                     "augmented_copies": args.augmented_copies},
     }
     entry = model.metadata_props.add()
     entry.key, entry.value = "earshot", json.dumps(metadata)

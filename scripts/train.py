@@ -100,7 +100,7 @@ def main():
     parser.add_argument("--kernel", type=int, default=3, help="convolution width in frames")
     parser.add_argument("--stride", type=int, default=2, help="convolution stride: frames per LSTM step")
     parser.add_argument("--dropout", type=float, default=0.0, help="dropout between LSTM layers and before the classifier")
-    parser.add_argument("--ema", type=float, default=0.999,
+    parser.add_argument("--ema", type=float, default=0.0,
                         help="decay of the running average of the weights, also validated each epoch (0: off)")
     parser.add_argument("--augmented-copies", type=int, default=1,
                         help="training feature files, one per epoch in turn: train.f32, train.2.f32, ... (the same rows"
@@ -135,8 +135,10 @@ def main():
     net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
     # A running average of the weights lands nearer the middle of the minimum than the last step does;
     # each epoch validates both and the better one is kept.
-    averaged = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
-    averaged.load_state_dict(net.state_dict())
+    averaged = None
+    if args.ema > 0:
+        averaged = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
+        averaged.load_state_dict(net.state_dict())
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
           f" {len(x_train)} training rows ({len(copies)} augmented copies), {len(x_val)} validation clips", flush=True)
@@ -163,7 +165,7 @@ def main():
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()
             schedule.step()
-            if args.ema > 0:
+            if averaged is not None:
                 with torch.no_grad():
                     for a, p in zip(averaged.parameters(), net.parameters()):
                         a.mul_(args.ema).add_(p, alpha=1 - args.ema)
@@ -173,7 +175,7 @@ def main():
         if val > best:
             best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {epoch}"
         averaged_line = ""
-        if args.ema > 0:
+        if averaged is not None:
             val_averaged = accuracy(averaged, x_val, y_val)
             averaged_line = f", averaged weights {val_averaged:.4f}"
             if val_averaged > best:

@@ -141,7 +141,7 @@ def main():
         averaged.load_state_dict(net.state_dict())
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
-          f" {len(x_train)} training rows ({len(copies)} augmented copies), {len(x_val)} validation clips", flush=True)
+          f" {len(x_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
     steps = args.epochs * math.ceil(len(x_train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)

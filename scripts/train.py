@@ -10,6 +10,7 @@ labels, feature settings, normalisation statistics. Run it with Debian's /usr/bi
 (python3-torch, python3-onnx, python3-numpy).
 """
 import argparse
+import copy
 import json
 import math
 import os
@@ -111,6 +112,8 @@ def main():
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
+    if args.augmented_copies < 1:
+        parser.error("--augmented-copies must be 1 or more")
 
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
@@ -127,8 +130,8 @@ def main():
     # Each export draws its variants once; further copies of the same rows with other draws let the
     # network meet fresh noise, shifts and speeds in later epochs instead of the same ones again.
     copies = [(x_train - mean) / std]
-    for copy in range(2, args.augmented_copies + 1):
-        copies.append((load(args.work, "train", frames, coefficients, f"train.{copy}.f32")[0] - mean) / std)
+    for n in range(2, args.augmented_copies + 1):
+        copies.append((load(args.work, "train", frames, coefficients, f"train.{n}.f32")[0] - mean) / std)
     x_train = copies[0]
     x_val = (x_val - mean) / std
 
@@ -137,8 +140,7 @@ def main():
     # each epoch validates both and the better one is kept.
     averaged = None
     if args.ema > 0:
-        averaged = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
-        averaged.load_state_dict(net.state_dict())
+        averaged = copy.deepcopy(net)
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
           f" {len(x_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)

@@ -132,7 +132,6 @@ def main():
     copies = [(x_train - mean) / std]
     for n in range(2, args.augmented_copies + 1):
         copies.append((load(args.work, "train", frames, coefficients, f"train.{n}.f32")[0] - mean) / std)
-    x_train = copies[0]
     x_val = (x_val - mean) / std
 
     net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
@@ -143,9 +142,9 @@ def main():
         averaged = copy.deepcopy(net)
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
-          f" {len(x_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
+          f" {len(y_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
-    steps = args.epochs * math.ceil(len(x_train) / args.batch)
+    steps = args.epochs * math.ceil(len(y_train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
     generator = torch.Generator().manual_seed(args.seed)

@@ -22,21 +22,48 @@ import torch
 from torch import nn
 
 
-class CommandNet(nn.Module):
-    """Strided convolution over time (halves the LSTM's steps), a unidirectional LSTM, a classifier
-    on the mean and maximum of its outputs over the window (or on its last output). Unidirectional
-    so that it can run on a stream."""
+class Conv2dFrontEnd(nn.Module):
+    """Two small convolutions over time and coefficient (the second strided by 2 on both), then a
+    linear projection per step: buys computation per parameter ahead of the LSTM, which holds
+    nearly all of the parameter budget."""
 
-    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0):
+    def __init__(self, coefficients, channels, kernel, stride, maps=16):
+        super().__init__()
+        pad = kernel // 2
+        self.first = nn.Sequential(nn.Conv2d(1, maps, kernel, padding=pad), nn.BatchNorm2d(maps), nn.ReLU())
+        self.second = nn.Sequential(nn.Conv2d(maps, maps, kernel, stride=(stride, 2), padding=pad), nn.BatchNorm2d(maps), nn.ReLU())
+        bands = (coefficients + 2 * pad - kernel) // 2 + 1
+        self.project = nn.Linear(maps * bands, channels)
+
+    def forward(self, x):  # [batch, frames, coefficients] -> [batch, steps, channels]
+        h = self.second(self.first(x.unsqueeze(1)))  # [batch, maps, steps, bands]
+        h = h.permute(0, 2, 1, 3).flatten(2)
+        return torch.relu(self.project(h))
+
+
+class CommandNet(nn.Module):
+    """A convolutional front end (by default one strided convolution over time, halving the LSTM's
+    steps), a unidirectional LSTM, a classifier on the mean and maximum of its outputs over the
+    window (or on its last output). Unidirectional so that it can run on a stream."""
+
+    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d"):
         super().__init__()
         self.pool = pool
         self.dropout = nn.Dropout(dropout)
-        self.conv = nn.Conv1d(coefficients, channels, kernel_size=kernel, stride=stride, padding=kernel // 2)
+        if front == "conv2d":
+            self.front = Conv2dFrontEnd(coefficients, channels, kernel, stride)
+        else:
+            # Kept as the attribute `conv` so that the default recipe's ONNX file, whose weight names
+            # come from these attributes, stays identical to the shipped one.
+            self.conv = nn.Conv1d(coefficients, channels, kernel_size=kernel, stride=stride, padding=kernel // 2)
         self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0)
         self.classify = nn.Linear(hidden * (2 if pool == "meanmax" else 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
-        h = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
+        if hasattr(self, "front"):
+            h = self.front(x)
+        else:
+            h = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
         out, _ = self.lstm(h)
         if self.pool == "meanmax":
             # The word sits anywhere in the window: pooling over time lets the classifier see it
@@ -98,6 +125,8 @@ def main():
     parser.add_argument("--layers", type=int, default=2)
     parser.add_argument("--channels", type=int, default=64)
     parser.add_argument("--pool", choices=["last", "meanmax"], default="meanmax")
+    parser.add_argument("--front", choices=["conv1d", "conv2d"], default="conv1d",
+                        help="convolution over time only, or over time and coefficient")
     parser.add_argument("--kernel", type=int, default=3, help="convolution width in frames")
     parser.add_argument("--stride", type=int, default=2, help="convolution stride: frames per LSTM step")
     parser.add_argument("--dropout", type=float, default=0.0, help="dropout between LSTM layers and before the classifier")
@@ -134,14 +163,14 @@ def main():
         copies.append((load(args.work, "train", frames, coefficients, f"train.{n}.f32")[0] - mean) / std)
     x_val = (x_val - mean) / std
 
-    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout)
+    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front)
     # A running average of the weights lands nearer the middle of the minimum than the last step does;
     # each epoch validates both and the better one is kept.
     averaged = None
     if args.ema > 0:
         averaged = copy.deepcopy(net)
     parameters = sum(p.numel() for p in net.parameters())
-    print(f"model: conv {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
+    print(f"model: {args.front} {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
           f" {len(y_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
     steps = args.epochs * math.ceil(len(y_train) / args.batch)
@@ -204,7 +233,7 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": f"conv1d {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
+        "architecture": f"{args.front} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
                      "label_smoothing": args.label_smoothing, "weight_average": args.ema, "dropout": args.dropout,

@@ -33,6 +33,10 @@ TEST_BUCKETS, VAL_BUCKETS = 15, 10
 # so rare words (on/off) weigh as much as common ones.
 ROWS_PER_LABEL = 3600
 UNKNOWN_FAR_COPIES = 2
+# Rows for each other word at least (its clips, their far-shifted copies, then more of those):
+# bed, cat and happy have over a thousand training clips each, the other twenty-odd words about a
+# dozen. Off (0) in the shipped recipe; see --rows-per-other-word.
+ROWS_PER_OTHER_WORD = 0
 
 
 def speaker_of(name):
@@ -40,6 +44,14 @@ def speaker_of(name):
     if "_nohash_" in stem:
         return stem.split("_nohash_")[0].split("_")[-1]
     return stem
+
+
+def word_of(path, folder):
+    """The word an `_unknown_` clip says: its folder, or in the v0.02 test set's `_unknown_` folder
+    the start of its file name (bed_0c540988_nohash_0.wav)."""
+    if folder == UNKNOWN:
+        return os.path.basename(path).split("_")[0]
+    return folder
 
 
 def split_of(speaker):
@@ -77,7 +89,17 @@ def main():
     parser.add_argument("--cut-command-rows", type=int, default=0, metavar="N",
                         help="per command, N '_unknown_' rows of it cut by the window's edge (tried: it cost"
                              " a point of validation accuracy, see models/README.md)")
+    parser.add_argument("--rows-per-other-word", type=int, default=ROWS_PER_OTHER_WORD, metavar="N",
+                        help="top up each other word to N '_unknown_' rows with far-shifted variants (tried: 300)")
+    parser.add_argument("--label-rows", action="append", default=[], metavar="LABEL=N",
+                        help="training rows for LABEL instead of %d (repeatable)" % ROWS_PER_LABEL)
     args = parser.parse_args()
+    label_rows = {}
+    for option in args.label_rows:
+        label, _, rows = option.partition("=")
+        if label not in COMMANDS or not rows.isdigit():
+            parser.error(f"--label-rows {option}: expected COMMAND=ROWS")
+        label_rows[label] = int(rows)
     rng = random.Random(args.seed)
 
     clips, noises = scan(args.data)
@@ -97,6 +119,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     index = {label: i for i, label in enumerate(LABELS)}
     rows_per_label = 4 if args.smoke else ROWS_PER_LABEL
+    rows_per_other_word = min(4, args.rows_per_other_word) if args.smoke else args.rows_per_other_word
     summary = {}
     for split in ("train", "val", "test"):
         rows = []
@@ -104,7 +127,7 @@ def main():
             items = by_split[split][label]
             if split == "train":
                 rows += [(path, 0, label) for path, _, _ in items]
-                extra = max(0, rows_per_label - len(items))
+                extra = max(0, (rows_per_label if args.smoke else label_rows.get(label, rows_per_label)) - len(items))
                 if label == SILENCE:
                     # Half recorded silence made new, half fresh cuts of the background recordings.
                     variants = [(rng.choice(items)[0], 1, label) for _ in range(extra // 2)] if items else []
@@ -113,6 +136,13 @@ def main():
                     # Other words, shifted anywhere in the window: a listening device sees every word
                     # at every position and must not take part of one for a command.
                     rows += [(path, 2, label) for path, _, _ in items for _ in range(UNKNOWN_FAR_COPIES)]
+                    by_word = collections.defaultdict(list)
+                    for path, folder, _ in items:
+                        by_word[word_of(path, folder)].append(path)
+                    for word in sorted(by_word):
+                        paths = by_word[word]
+                        top_up = rows_per_other_word - len(paths) * (1 + UNKNOWN_FAR_COPIES)
+                        rows += [(paths[i % len(paths)], 2, label) for i in range(max(0, top_up))]
                     # Part of a command is no command: the start of a word being said, the tail
                     # of one said a moment ago ("d-own" sounds like "on").
                     for command in COMMANDS:

@@ -91,6 +91,9 @@ def main():
                              " a point of validation accuracy, see models/README.md)")
     parser.add_argument("--rows-per-other-word", type=int, default=ROWS_PER_OTHER_WORD, metavar="N",
                         help="top up each other word to N '_unknown_' rows with far-shifted variants (tried: 300)")
+    parser.add_argument("--synthetic", metavar="DIR",
+                        help="synthetic clips (DIR/<word>/*.wav, e.g. espeak-ng), added to the training split only:"
+                             " they must never count toward a reported accuracy")
     parser.add_argument("--label-rows", action="append", default=[], metavar="LABEL=N",
                         help="training rows for LABEL instead of %d (repeatable)" % ROWS_PER_LABEL)
     args = parser.parse_args()
@@ -108,6 +111,10 @@ def main():
     by_split = collections.defaultdict(lambda: collections.defaultdict(list))
     for path, label, folder, speaker in clips:
         by_split[split_of(speaker)][label].append((path, folder, speaker))
+    if args.synthetic:
+        synthetic, _ = scan(args.synthetic)
+        for path, label, folder, speaker in synthetic:
+            by_split["train"][label].append((path, folder, speaker))
     if args.smoke:
         for split in by_split.values():
             for label in split:

@@ -94,8 +94,8 @@ def main():
     parser.add_argument("--synthetic", metavar="DIR",
                         help="synthetic clips (DIR/<word>/*.wav, e.g. espeak-ng), added to the training split only:"
                              " they must never count toward a reported accuracy")
-    parser.add_argument("--label-rows", action="append", default=[], metavar="LABEL=N",
-                        help="training rows for LABEL instead of %d (repeatable)" % ROWS_PER_LABEL)
+    parser.add_argument("--label-rows", action="append", default=[], metavar="COMMAND=N",
+                        help="training rows for COMMAND instead of %d (repeatable)" % ROWS_PER_LABEL)
     args = parser.parse_args()
     label_rows = {}
     for option in args.label_rows:
@@ -125,7 +125,7 @@ def main():
 
     os.makedirs(args.work, exist_ok=True)
     index = {label: i for i, label in enumerate(LABELS)}
-    rows_per_label = 4 if args.smoke else ROWS_PER_LABEL
+    rows_per_label = {label: 4 if args.smoke else label_rows.get(label, ROWS_PER_LABEL) for label in LABELS}
     rows_per_other_word = min(4, args.rows_per_other_word) if args.smoke else args.rows_per_other_word
     summary = {}
     for split in ("train", "val", "test"):
@@ -134,7 +134,7 @@ def main():
             items = by_split[split][label]
             if split == "train":
                 rows += [(path, 0, label) for path, _, _ in items]
-                extra = max(0, (rows_per_label if args.smoke else label_rows.get(label, rows_per_label)) - len(items))
+                extra = max(0, rows_per_label[label] - len(items))
                 if label == SILENCE:
                     # Half recorded silence made new, half fresh cuts of the background recordings.
                     variants = [(rng.choice(items)[0], 1, label) for _ in range(extra // 2)] if items else []

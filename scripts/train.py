@@ -50,17 +50,16 @@ class CommandNet(nn.Module):
         super().__init__()
         self.pool = pool
         self.dropout = nn.Dropout(dropout)
-        if front == "conv2d":
-            self.front = Conv2dFrontEnd(coefficients, channels, kernel, stride)
-        else:
-            # Kept as the attribute `conv` so that the default recipe's ONNX file, whose weight names
-            # come from these attributes, stays identical to the shipped one.
+        # The default front end stays the attribute `conv`, so that the default recipe's ONNX file,
+        # whose weight names come from these attributes, stays identical to the shipped one.
+        self.front = Conv2dFrontEnd(coefficients, channels, kernel, stride) if front == "conv2d" else None
+        if self.front is None:
             self.conv = nn.Conv1d(coefficients, channels, kernel_size=kernel, stride=stride, padding=kernel // 2)
         self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0)
         self.classify = nn.Linear(hidden * (2 if pool == "meanmax" else 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
-        if hasattr(self, "front"):
+        if self.front is not None:
             h = self.front(x)
         else:
             h = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)

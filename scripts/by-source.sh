@@ -11,8 +11,11 @@ set -euo pipefail
 src=${1:?usage: scripts/by-source.sh WORK/split/test OUT}
 out=${2:?usage: scripts/by-source.sh WORK/split/test OUT}
 [ -d "$src" ] || { echo "by-source.sh: $src: no such folder" >&2; exit 1; }
+shopt -s nullglob
+links=("$src"/*/*.wav)
+[ ${#links[@]} -gt 0 ] || { echo "by-source.sh: $src: no <label>/*.wav clips" >&2; exit 1; }
 rm -rf "$out"
-for link in "$src"/*/*.wav; do
+for link in "${links[@]}"; do
   target=$(readlink -f "$link")
   label=$(basename "$(dirname "$link")")
   source=$(basename "$(dirname "$(dirname "$target")")")

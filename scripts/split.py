@@ -111,10 +111,12 @@ def main():
     by_split = collections.defaultdict(lambda: collections.defaultdict(list))
     for path, label, folder, speaker in clips:
         by_split[split_of(speaker)][label].append((path, folder, speaker))
+    synthetic_paths = set()
     if args.synthetic:
         synthetic, _ = scan(args.synthetic)
         for path, label, folder, speaker in synthetic:
             by_split["train"][label].append((path, folder, speaker))
+            synthetic_paths.add(path)
     if args.smoke:
         for split in by_split.values():
             for label in split:
@@ -170,9 +172,12 @@ def main():
             f.writelines(f"{src}\t{aug}\n" for src, aug, _ in rows)
         with open(os.path.join(args.work, f"{split}.labels"), "w") as f:
             f.writelines(f"{index[label]}\n" for _, _, label in rows)
+        # Made-up voices are neither speakers nor recordings: the summary counts them apart.
+        real = {label: [i for i in by_split[split][label] if i[0] not in synthetic_paths] for label in LABELS}
         summary[split] = {
-            "speakers": len({s for items in by_split[split].values() for _, _, s in items}),
-            "clips": {label: len(by_split[split][label]) for label in LABELS},
+            "speakers": len({s for items in real.values() for _, _, s in items}),
+            "clips": {label: len(items) for label, items in real.items()},
+            "synthetic_clips": sum(len(by_split[split][label]) - len(real[label]) for label in LABELS),
             "rows": len(rows),
         }
     noise_dir = os.path.join(args.work, "noise")
@@ -187,7 +192,8 @@ def main():
         json.dump(summary, f, indent=1)
     for split in ("train", "val", "test"):
         s = summary[split]
-        print(f"{split}: {s['speakers']} speakers, {sum(s['clips'].values())} clips, {s['rows']} rows")
+        synthetic = f" (and {s['synthetic_clips']} synthetic)" if s["synthetic_clips"] else ""
+        print(f"{split}: {s['speakers']} speakers, {sum(s['clips'].values())} clips{synthetic}, {s['rows']} rows")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class Conv2dFrontEnd(nn.Module):
 
     def __init__(self, coefficients, channels, kernel, stride, maps=16):
         super().__init__()
+        self.maps = maps
         pad = kernel // 2
         self.first = nn.Sequential(nn.Conv2d(1, maps, kernel, padding=pad), nn.BatchNorm2d(maps), nn.ReLU())
         self.second = nn.Sequential(nn.Conv2d(maps, maps, kernel, stride=(stride, 2), padding=pad), nn.BatchNorm2d(maps), nn.ReLU())
@@ -226,13 +227,14 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
                       dynamic_axes={"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}},
                       opset_version=14)
     model = onnx.load(args.out)
+    front_description = f"conv2d {net.front.maps} maps, projection to" if net.front is not None else "conv1d"
     metadata = {
         "format": 1,
         "labels": labels,
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": f"{args.front} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
+        "architecture": f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
                      "label_smoothing": args.label_smoothing, "weight_average": args.ema, "dropout": args.dropout,

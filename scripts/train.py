@@ -91,17 +91,20 @@ def load(work, split, frames, coefficients, features_file=None):
     return torch.from_numpy(x), torch.from_numpy(y)
 
 
-def spec_augment(x, generator):
-    """One time mask of up to 6 frames and one coefficient mask of up to 3, set to the mean (0)."""
+def spec_augment(x, generator, time_masks=1, max_time=6, coefficient_masks=1, max_coefficients=3):
+    """Time masks of up to max_time frames and coefficient masks of up to max_coefficients, set to the
+    mean (0)."""
     batch, frames, coefficients = x.shape
     x = x.clone()
     for i in range(batch):
-        t = int(torch.randint(0, 7, (1,), generator=generator))
-        t0 = int(torch.randint(0, frames - t + 1, (1,), generator=generator))
-        x[i, t0:t0 + t] = 0
-        c = int(torch.randint(0, 4, (1,), generator=generator))
-        c0 = int(torch.randint(0, coefficients - c + 1, (1,), generator=generator))
-        x[i, :, c0:c0 + c] = 0
+        for _ in range(time_masks):
+            t = int(torch.randint(0, max_time + 1, (1,), generator=generator))
+            t0 = int(torch.randint(0, frames - t + 1, (1,), generator=generator))
+            x[i, t0:t0 + t] = 0
+        for _ in range(coefficient_masks):
+            c = int(torch.randint(0, max_coefficients + 1, (1,), generator=generator))
+            c0 = int(torch.randint(0, coefficients - c + 1, (1,), generator=generator))
+            x[i, :, c0:c0 + c] = 0
     return x
 
 
@@ -136,6 +139,11 @@ def main():
                         help="training feature files, one per epoch in turn: train.f32, train.2.f32, ... (the same rows"
                              " exported with export-features --seed 1, 2, ...)")
     parser.add_argument("--label-smoothing", type=float, default=0.05)
+    parser.add_argument("--time-masks", type=int, default=1, help="SpecAugment time masks per example")
+    parser.add_argument("--max-time-mask", type=int, default=6, help="longest time mask, in frames")
+    parser.add_argument("--coefficient-masks", type=int, default=1, help="SpecAugment coefficient masks per example")
+    parser.add_argument("--max-coefficient-mask", type=int, default=3, help="widest coefficient mask")
+    parser.add_argument("--checkpoint", help="also write the chosen weights, normalisation and labels here (PyTorch)")
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
@@ -187,7 +195,8 @@ def main():
         total_loss, right = 0.0, 0
         for i in range(0, len(order), args.batch):
             idx = order[i:i + args.batch]
-            xb, yb = spec_augment(x_train[idx], generator), y_train[idx]
+            xb = spec_augment(x_train[idx], generator, args.time_masks, args.max_time_mask, args.coefficient_masks, args.max_coefficient_mask)
+            yb = y_train[idx]
             logits = net(xb)
             loss = loss_fn(logits, yb)
             optimiser.zero_grad()
@@ -216,6 +225,8 @@ def main():
 
     net.load_state_dict(best_state)
     print(f"best validation accuracy: {best:.4f} ({best_from})", flush=True)
+    if args.checkpoint:
+        torch.save({"state": best_state, "mean": mean, "std": std, "labels": labels}, args.checkpoint)
     export(net, labels, settings, frames, mean, std, parameters, args)
 
 

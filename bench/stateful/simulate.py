@@ -9,8 +9,9 @@ carry:  the convolution and the LSTM run once over the stream, the state carried
         and never reset.
 copies: K LSTM states, each reset every R steps, staggered by R/K; the posteriors come from the one
         that has run longest, so each is read after R - R/K to R steps.
-Writes OUTDIR/FILE.post (time, twelve posteriors; every 100 ms, at the same times as `stream`) for
-each FRAMESDIR/FILE.frames and prints the LSTM steps run per second of audio.
+Writes OUTDIR/FILE.post for each FRAMESDIR/FILE.frames: a header (time and the labels), then the time
+and the posteriors every 100 ms, at the same times as `stream`. Prints the LSTM steps run per second
+of audio.
 """
 import glob
 import os
@@ -50,6 +51,7 @@ def main():
                 # The convolution's step j needs frames up to 2j + 1.
                 posteriors = np.stack([per_step[(n - 2) // 2] for n in heard])
         with open(os.path.join(out_dir, os.path.basename(path).replace(".frames", ".post")), "w") as out:
+            out.write("time\t" + "\t".join(checkpoint["labels"]) + "\n")
             for n, p in zip(heard, posteriors):
                 out.write(f"{((n - 1) * HOP + FRAME) / RATE:.3f}\t" + "\t".join(f"{v:.4f}" for v in p) + "\n")
     print(f"{mode} {copies}x{reset}: {steps_run / seconds:.0f} LSTM steps per second of audio")

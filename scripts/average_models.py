@@ -30,8 +30,14 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__.strip().splitlines()[2])
     out, paths = sys.argv[1], sys.argv[2:]
+    for path in paths:
+        if not os.path.isfile(path):
+            sys.exit(f"average_models.py: {path}: no such model file")
     models = [onnx.load(p) for p in paths]
     members = [metadata(m, p) for m, p in zip(models, paths)]
+    for path, member in zip(paths, members):
+        if "parameters" not in member:
+            sys.exit(f"average_models.py: {path}: its metadata names no parameter count (not made by train.py?)")
     for path, member in zip(paths[1:], members[1:]):
         for key in SHARED:
             if member[key] != members[0][key]:

@@ -143,7 +143,8 @@ def main():
     parser.add_argument("--max-time-mask", type=int, default=6, help="longest time mask, in frames")
     parser.add_argument("--coefficient-masks", type=int, default=1, help="SpecAugment coefficient masks per example")
     parser.add_argument("--max-coefficient-mask", type=int, default=3, help="widest coefficient mask")
-    parser.add_argument("--checkpoint", help="also write the chosen weights, normalisation and labels here (PyTorch)")
+    parser.add_argument("--checkpoint", help="also write the chosen weights, the network's shape, normalisation, labels and feature"
+                             " settings here (PyTorch)")
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
@@ -226,7 +227,10 @@ def main():
     net.load_state_dict(best_state)
     print(f"best validation accuracy: {best:.4f} ({best_from})", flush=True)
     if args.checkpoint:
-        torch.save({"state": best_state, "mean": mean, "std": std, "labels": labels}, args.checkpoint)
+        shape = {"channels": args.channels, "hidden": args.hidden, "layers": args.layers, "pool": args.pool,
+                 "kernel": args.kernel, "stride": args.stride, "front": args.front}
+        torch.save({"state": best_state, "mean": mean, "std": std, "labels": labels, "features": settings,
+                    "frames": frames, "net": shape}, args.checkpoint)
     export(net, labels, settings, frames, mean, std, parameters, args)
 
 

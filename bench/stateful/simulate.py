@@ -23,15 +23,24 @@ import torch
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from train import CommandNet  # noqa: E402
 
-WINDOW, STRIDE, HOP, FRAME, RATE = 49, 5, 320, 512, 16000
+EVERY_MS = 100  # how often the appliance evaluates the window (Listening.STRIDE_MS)
 
 
 def main():
     checkpoint = torch.load(sys.argv[1])
     frames_dir, out_dir, mode = sys.argv[2], sys.argv[3], sys.argv[4]
     copies, reset = (int(sys.argv[5]), int(sys.argv[6])) if mode == "copies" else (1, 0)
-    net = CommandNet(len(checkpoint["mean"]), len(checkpoint["labels"]), pool="last")
+    shape = checkpoint["net"]
+    if shape["pool"] != "last" or shape["front"] != "conv1d":
+        sys.exit("simulate.py: needs a model trained with --pool last and the conv1d front end")
+    net = CommandNet(len(checkpoint["mean"]), len(checkpoint["labels"]), shape["channels"], shape["hidden"],
+                     shape["layers"], shape["pool"], shape["kernel"], shape["stride"])
     net.load_state_dict(checkpoint["state"])
+    features, window = checkpoint["features"], checkpoint["frames"]
+    hop, rate = features["hop_length"], features["sample_rate"]
+    every = round(EVERY_MS / 1000 * rate / hop)
+    kernel, stride = shape["kernel"], shape["stride"]
+    window_steps = (window + 2 * (kernel // 2) - kernel) // stride + 1
     net.eval()
     torch.set_num_threads(1)
     os.makedirs(out_dir, exist_ok=True)
@@ -39,21 +48,21 @@ def main():
     for path in sorted(glob.glob(os.path.join(frames_dir, "*.frames"))):
         frames = torch.from_numpy(np.fromfile(path, "<f4").reshape(-1, len(checkpoint["mean"])))
         frames = (frames - checkpoint["mean"]) / checkpoint["std"]
-        seconds += len(frames) * HOP / RATE
-        heard = list(range(WINDOW, len(frames) + 1, STRIDE))  # frames heard when the appliance evaluates
+        seconds += len(frames) * hop / rate
+        heard = list(range(window, len(frames) + 1, every))  # frames heard when the appliance evaluates
         with torch.no_grad():
             if mode == "window":
-                posteriors = torch.softmax(net(torch.stack([frames[n - WINDOW:n] for n in heard])), 1).numpy()
-                steps_run += (WINDOW + 1) // 2 * len(heard)
+                posteriors = torch.softmax(net(torch.stack([frames[n - window:n] for n in heard])), 1).numpy()
+                steps_run += window_steps * len(heard)
             else:
                 per_step, run = stateful(net, frames, copies, reset if mode == "copies" else 0)
                 steps_run += run
-                # The convolution's step j needs frames up to 2j + 1.
-                posteriors = np.stack([per_step[(n - 2) // 2] for n in heard])
+                # The convolution's step j needs frames up to stride * j + kernel // 2.
+                posteriors = np.stack([per_step[(n - 1 - kernel // 2) // stride] for n in heard])
         with open(os.path.join(out_dir, os.path.basename(path).replace(".frames", ".post")), "w") as out:
             out.write("time\t" + "\t".join(checkpoint["labels"]) + "\n")
             for n, p in zip(heard, posteriors):
-                out.write(f"{((n - 1) * HOP + FRAME) / RATE:.3f}\t" + "\t".join(f"{v:.4f}" for v in p) + "\n")
+                out.write(f"{((n - 1) * hop + features['frame_length']) / rate:.3f}\t" + "\t".join(f"{v:.4f}" for v in p) + "\n")
     print(f"{mode} {copies}x{reset}: {steps_run / seconds:.0f} LSTM steps per second of audio")
 
 

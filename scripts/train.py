@@ -47,9 +47,10 @@ class CommandNet(nn.Module):
     steps), a unidirectional LSTM, a classifier on the mean and maximum of its outputs over the
     window (or on its last output). Unidirectional so that it can run on a stream."""
 
-    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d"):
+    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d", window_cmn=False):
         super().__init__()
         self.pool = pool
+        self.window_cmn = window_cmn
         self.dropout = nn.Dropout(dropout)
         # The default front end stays the attribute `conv`, so that the default recipe's ONNX file,
         # whose weight names come from these attributes, stays identical to the shipped one.
@@ -60,6 +61,10 @@ class CommandNet(nn.Module):
         self.classify = nn.Linear(hidden * (2 if pool == "meanmax" else 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
+        if self.window_cmn:
+            # Cepstral mean over the window taken out (all but the energy, c0): a microphone or room
+            # adds a constant to each coefficient, the word does not.
+            x = torch.cat([x[:, :, :1], x[:, :, 1:] - x[:, :, 1:].mean(1, keepdim=True)], dim=2)
         if self.front is not None:
             h = self.front(x)
         else:
@@ -139,6 +144,9 @@ def main():
                         help="training feature files, one per epoch in turn: train.f32, train.2.f32, ... (the same rows"
                              " exported with export-features --seed 1, 2, ...)")
     parser.add_argument("--label-smoothing", type=float, default=0.05)
+    parser.add_argument("--window-cmn", action="store_true",
+                        help="subtract each coefficient's mean over the window (but c0's) inside the network")
+    parser.add_argument("--weight-decay", type=float, default=1e-4, help="AdamW's decoupled weight decay")
     parser.add_argument("--time-masks", type=int, default=1, help="SpecAugment time masks per example")
     parser.add_argument("--max-time-mask", type=int, default=6, help="longest time mask, in frames")
     parser.add_argument("--coefficient-masks", type=int, default=1, help="SpecAugment coefficient masks per example")
@@ -172,7 +180,7 @@ def main():
         copies.append((load(args.work, "train", frames, coefficients, f"train.{n}.f32")[0] - mean) / std)
     x_val = (x_val - mean) / std
 
-    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front)
+    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front, args.window_cmn)
     # A running average of the weights lands nearer the middle of the minimum than the last step does;
     # each epoch validates both and the better one is kept.
     averaged = None
@@ -181,7 +189,7 @@ def main():
     parameters = sum(p.numel() for p in net.parameters())
     print(f"model: {args.front} {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
           f" {len(y_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
-    optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
+    optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     steps = args.epochs * math.ceil(len(y_train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
@@ -228,7 +236,8 @@ def main():
     print(f"best validation accuracy: {best:.4f} ({best_from})", flush=True)
     if args.checkpoint:
         shape = {"channels": args.channels, "hidden": args.hidden, "layers": args.layers, "pool": args.pool,
-                 "kernel": args.kernel, "stride": args.stride, "front": args.front}
+                 "kernel": args.kernel, "stride": args.stride, "front": args.front,
+                 "window_cmn": args.window_cmn}
         torch.save({"state": best_state, "mean": mean, "std": std, "labels": labels, "features": settings,
                     "frames": frames, "net": shape}, args.checkpoint)
     export(net, labels, settings, frames, mean, std, parameters, args)
@@ -249,10 +258,10 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
+        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
-                     "label_smoothing": args.label_smoothing, "weight_average": args.ema, "dropout": args.dropout,
+                     "label_smoothing": args.label_smoothing, "weight_decay": args.weight_decay, "weight_average": args.ema, "dropout": args.dropout,
                      "augmented_copies": args.augmented_copies},
     }
     entry = model.metadata_props.add()

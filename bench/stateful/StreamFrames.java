@@ -2,6 +2,7 @@ import dev.earshot.audio.ClipSource;
 import dev.earshot.audio.WavReader;
 import dev.earshot.features.FeatureSettings;
 import dev.earshot.features.MfccStream;
+import dev.earshot.model.CommandModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,13 +11,17 @@ import java.nio.file.Path;
 
 /**
  * The MFCC frames of whole recordings, as the appliance's front end computes them while listening:
- * java -cp target/earshot.jar bench/stateful/StreamFrames.java OUTDIR FILE.wav... writes
- * OUTDIR/FILE.frames, little-endian float32 [frames, coefficients].
+ * java -cp target/earshot.jar bench/stateful/StreamFrames.java MODEL.onnx OUTDIR FILE.wav... writes
+ * OUTDIR/FILE.frames, little-endian float32 [frames, coefficients], with the front-end settings
+ * that the model was trained on.
  */
 public class StreamFrames {
     public static void main(String[] args) throws Exception {
-        FeatureSettings settings = FeatureSettings.DEFAULT;
-        for (int i = 1; i < args.length; i++) {
+        FeatureSettings settings;
+        try (CommandModel model = CommandModel.load(Path.of(args[0]))) {
+            settings = model.metadata().features();
+        }
+        for (int i = 2; i < args.length; i++) {
             Path wav = Path.of(args[i]);
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             MfccStream mfcc = new MfccStream(settings);
@@ -32,7 +37,7 @@ public class StreamFrames {
                     frames.writeBytes(bytes.array());
                 });
             }
-            Files.write(Path.of(args[0], wav.getFileName().toString().replaceFirst("\\.wav$", ".frames")), frames.toByteArray());
+            Files.write(Path.of(args[1], wav.getFileName().toString().replaceFirst("\\.wav$", ".frames")), frames.toByteArray());
         }
     }
 }

@@ -17,7 +17,7 @@ out=$work/stateful
 mkdir -p "$out/frames"
 export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1
 [ -f "$out/last.pt" ] || "$python" scripts/train.py "$work" "$out/last.onnx" --epochs 30 --seed 1 --pool last --checkpoint "$out/last.pt"
-java -cp "$jar" bench/stateful/StreamFrames.java "$out/frames" "$streams"/*.wav
+java -cp "$jar" bench/stateful/StreamFrames.java "$out/last.onnx" "$out/frames" "$streams"/*.wav
 for way in window carry "copies 2 50" "copies 4 32"; do
   name=${way// /-}
   "$python" bench/stateful/simulate.py "$out/last.pt" "$out/frames" "$out/$name" $way

@@ -31,8 +31,8 @@ def main():
     frames_dir, out_dir, mode = sys.argv[2], sys.argv[3], sys.argv[4]
     copies, reset = (int(sys.argv[5]), int(sys.argv[6])) if mode == "copies" else (1, 0)
     shape = checkpoint["net"]
-    if shape["pool"] != "last" or shape["front"] != "conv1d":
-        sys.exit("simulate.py: needs a model trained with --pool last and the conv1d front end")
+    if shape["pool"] != "last" or shape["front"] != "conv1d" or shape.get("window_cmn"):
+        sys.exit("simulate.py: needs a model trained with --pool last and the conv1d front end, without --window-cmn")
     net = CommandNet(len(checkpoint["mean"]), len(checkpoint["labels"]), shape["channels"], shape["hidden"],
                      shape["layers"], shape["pool"], shape["kernel"], shape["stride"])
     net.load_state_dict(checkpoint["state"])

@@ -144,6 +144,7 @@ def main():
                         help="training feature files, one per epoch in turn: train.f32, train.2.f32, ... (the same rows"
                              " exported with export-features --seed 1, 2, ...)")
     parser.add_argument("--label-smoothing", type=float, default=0.05)
+    parser.add_argument("--mixup", type=float, default=0.0, help="mixup's Beta(a, a) parameter a (0: off)")
     parser.add_argument("--window-cmn", action="store_true",
                         help="subtract each coefficient's mean over the window (but c0's) inside the network")
     parser.add_argument("--weight-decay", type=float, default=1e-4, help="AdamW's decoupled weight decay")
@@ -194,6 +195,8 @@ def main():
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
     generator = torch.Generator().manual_seed(args.seed)
+    # Its own random source, so that the default recipe draws exactly what it drew before.
+    mixing = np.random.default_rng(args.seed) if args.mixup > 0 else None
 
     best, best_state = -1.0, None
     for epoch in range(1, args.epochs + 1):
@@ -206,8 +209,15 @@ def main():
             idx = order[i:i + args.batch]
             xb = spec_augment(x_train[idx], generator, args.time_masks, args.max_time_mask, args.coefficient_masks, args.max_coefficient_mask)
             yb = y_train[idx]
-            logits = net(xb)
-            loss = loss_fn(logits, yb)
+            if mixing is not None:
+                # Mixup: each example blended with another of the batch, the loss blended alike.
+                share = float(mixing.beta(args.mixup, args.mixup))
+                partner = torch.from_numpy(mixing.permutation(len(idx)))
+                logits = net(share * xb + (1 - share) * xb[partner])
+                loss = share * loss_fn(logits, yb) + (1 - share) * loss_fn(logits, yb[partner])
+            else:
+                logits = net(xb)
+                loss = loss_fn(logits, yb)
             optimiser.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -262,7 +272,7 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
                      "label_smoothing": args.label_smoothing, "weight_decay": args.weight_decay, "weight_average": args.ema, "dropout": args.dropout,
-                     "augmented_copies": args.augmented_copies},
+                     "augmented_copies": args.augmented_copies, "mixup": args.mixup},
     }
     entry = model.metadata_props.add()
     entry.key, entry.value = "earshot", json.dumps(metadata)

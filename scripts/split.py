@@ -59,6 +59,17 @@ def source_of(path):
     return os.path.basename(os.path.dirname(os.path.dirname(path)))
 
 
+def random_rows(rng, items, count, variant, label, share_source=None, share=0.0):
+    """count rows of clips drawn at random from items; with share_source, the fraction share of them
+    from the clips of that data folder. Why: one recording campaign can be under-represented for a
+    word (v0.02 holds ~11 % of the "up" clips but nearly all of "on"), and more of its variants keep
+    the model from telling words apart by how they were recorded (tried, see --source-share)."""
+    own = [item for item in items if source_of(item[0]) == share_source] if share_source else []
+    from_own = round(count * share) if own else 0
+    return ([(rng.choice(own)[0], variant, label) for _ in range(from_own)]
+            + [(rng.choice(items)[0], variant, label) for _ in range(count - from_own)])
+
+
 def split_of(speaker):
     bucket = int(hashlib.sha1(speaker.encode()).hexdigest(), 16) % 100
     if bucket < TEST_BUCKETS:
@@ -163,11 +174,7 @@ def main():
                     # Other words, shifted anywhere in the window: a listening device sees every word
                     # at every position and must not take part of one for a command.
                     if share_source:
-                        own = [item for item in items if source_of(item[0]) == share_source]
-                        far = len(items) * UNKNOWN_FAR_COPIES
-                        from_own = round(far * share) if own else 0
-                        rows += [(rng.choice(own)[0], 2, label) for _ in range(from_own)]
-                        rows += [(rng.choice(items)[0], 2, label) for _ in range(far - from_own)]
+                        rows += random_rows(rng, items, len(items) * UNKNOWN_FAR_COPIES, 2, label, share_source, share)
                     else:
                         rows += [(path, 2, label) for path, _, _ in items for _ in range(UNKNOWN_FAR_COPIES)]
                     by_word = collections.defaultdict(list)
@@ -181,16 +188,8 @@ def main():
                     # of one said a moment ago ("d-own" sounds like "on").
                     for command in COMMANDS:
                         rows += [(rng.choice(by_split[split][command])[0], 3, label) for _ in range(args.cut_command_rows)]
-                elif share_source:
-                    # One recording campaign can be under-represented for a word (v0.02 holds ~11 % of
-                    # the "up" clips but nearly all of "on"): more of its variants keep the model from
-                    # telling words apart by how they were recorded.
-                    own = [item for item in items if source_of(item[0]) == share_source]
-                    from_own = round(extra * share) if own else 0
-                    rows += [(rng.choice(own)[0], 1, label) for _ in range(from_own)]
-                    rows += [(rng.choice(items)[0], 1, label) for _ in range(extra - from_own)]
                 else:
-                    rows += [(rng.choice(items)[0], 1, label) for _ in range(extra)]
+                    rows += random_rows(rng, items, extra, 1, label, share_source, share)
             else:
                 rows += [(path, 0, label) for path, _, _ in items]
                 link_dir = os.path.join(args.work, "split", split)

@@ -211,10 +211,10 @@ def main():
             yb = y_train[idx]
             if mixing is not None:
                 # Mixup: each example blended with another of the batch, the loss blended alike.
-                share = float(mixing.beta(args.mixup, args.mixup))
+                blend = float(mixing.beta(args.mixup, args.mixup))
                 partner = torch.from_numpy(mixing.permutation(len(idx)))
-                logits = net(share * xb + (1 - share) * xb[partner])
-                loss = share * loss_fn(logits, yb) + (1 - share) * loss_fn(logits, yb[partner])
+                logits = net(blend * xb + (1 - blend) * xb[partner])
+                loss = blend * loss_fn(logits, yb) + (1 - blend) * loss_fn(logits, yb[partner])
             else:
                 logits = net(xb)
                 loss = loss_fn(logits, yb)

@@ -24,42 +24,60 @@ import java.util.stream.Stream;
  * one `stream-eval` builds from the default config (smoothing, hold, refractory), at each threshold T.
  */
 public class ScorePosteriors {
+    /** One composed recording: the posteriors computed for it, its truth and its length. */
+    private record Recording(double[] times, float[][] posteriors, List<StreamTruth.Word> truth, double seconds) {
+    }
+
     public static void main(String[] args) throws Exception {
-        Path posteriors = Path.of(args[0]);
+        Path posteriorDir = Path.of(args[0]);
         List<Path> wavs;
         try (Stream<Path> files = Files.list(Path.of(args[1]))) {
             wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
         }
         DetectionSettings defaults = ConfigLoader.loadDefault().detection();
         try (CommandModel model = CommandModel.loadBundled()) {
+            // Read once, scored at every threshold.
+            List<Recording> recordings = new ArrayList<>();
+            for (Path wav : wavs) {
+                recordings.add(read(wav, posteriorDir, model.metadata().labels(), model.metadata().features().sampleRate()));
+            }
             System.out.println("threshold  hit rate  wrong  FA/hour  median ms  p95 ms");
             for (int k = 2; k < args.length; k++) {
                 DetectionSettings at = new DetectionSettings(Double.parseDouble(args[k]), Map.of(), defaults.refractoryMs(),
                         defaults.smoothingMs(), defaults.holdMs());
                 Listening listening = Listening.forConfig(model, at);
                 StreamScore score = new StreamScore();
-                for (Path wav : wavs) {
-                    List<String> lines = Files.readAllLines(posteriors.resolve(wav.getFileName().toString().replaceFirst("\\.wav$", ".post")));
-                    List<String> labels = Arrays.asList(lines.get(0).split("\t")).subList(1, lines.get(0).split("\t").length);
-                    if (!labels.equals(model.metadata().labels())) {
-                        throw new IllegalArgumentException(wav + ": posteriors for " + labels + ", the detector expects " + model.metadata().labels());
-                    }
+                for (Recording recording : recordings) {
                     CommandDetector detector = listening.newDetector();
                     List<Detection> detections = new ArrayList<>();
-                    for (String line : lines.subList(1, lines.size())) {
-                        String[] fields = line.split("\t");
-                        float[] p = new float[labels.size()];
-                        for (int i = 0; i < p.length; i++) {
-                            p[i] = Float.parseFloat(fields[i + 1]);
-                        }
-                        detector.process(p, Double.parseDouble(fields[0])).ifPresent(detections::add);
+                    for (int i = 0; i < recording.times().length; i++) {
+                        detector.process(recording.posteriors()[i], recording.times()[i]).ifPresent(detections::add);
                     }
-                    score.add(StreamTruth.read(Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv"))), detections,
-                            WavReader.read(wav).length / (double) model.metadata().features().sampleRate());
+                    score.add(recording.truth(), detections, recording.seconds());
                 }
                 System.out.printf(Locale.ROOT, "%9.2f  %7.2f%%  %5d  %7.2f  %9.0f  %6.0f%n", at.threshold(), 100 * score.hitRate(),
                         score.wrongCommands(), score.falseAcceptsPerHour(), 1000 * score.latency(0.5), 1000 * score.latency(0.95));
             }
         }
+    }
+
+    private static Recording read(Path wav, Path posteriorDir, List<String> expectedLabels, int sampleRate) throws Exception {
+        List<String> lines = Files.readAllLines(posteriorDir.resolve(wav.getFileName().toString().replaceFirst("\\.wav$", ".post")));
+        String[] header = lines.get(0).split("\t");
+        List<String> labels = Arrays.asList(header).subList(1, header.length);
+        if (!labels.equals(expectedLabels)) {
+            throw new IllegalArgumentException(wav + ": posteriors for " + labels + ", the detector expects " + expectedLabels);
+        }
+        double[] times = new double[lines.size() - 1];
+        float[][] posteriors = new float[lines.size() - 1][labels.size()];
+        for (int n = 0; n < times.length; n++) {
+            String[] fields = lines.get(n + 1).split("\t");
+            times[n] = Double.parseDouble(fields[0]);
+            for (int i = 0; i < labels.size(); i++) {
+                posteriors[n][i] = Float.parseFloat(fields[i + 1]);
+            }
+        }
+        List<StreamTruth.Word> truth = StreamTruth.read(Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv")));
+        return new Recording(times, posteriors, truth, WavReader.read(wav).length / (double) sampleRate);
     }
 }

@@ -1,5 +1,6 @@
 package dev.earshot.service;
 
+import dev.earshot.audio.ClipViews;
 import dev.earshot.audio.ClipWindow;
 import dev.earshot.audio.WavReader;
 import dev.earshot.detect.Classification;
@@ -7,8 +8,12 @@ import dev.earshot.features.FeatureSettings;
 import dev.earshot.features.MfccStream;
 import dev.earshot.model.CommandModel;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Wires file → features → model → verdict for single clips ({@code classify}, {@code eval}). */
+/**
+ * Wires file → features → model → verdict for single clips ({@code classify}, {@code eval}): the
+ * loudest second, heard in every {@link ClipViews} view, posteriors averaged.
+ */
 public final class ClipRecognizer {
 
     private final CommandModel model;
@@ -29,9 +34,10 @@ public final class ClipRecognizer {
     public Classification classify(float[] samples) {
         float[] window = ClipWindow.loudest(samples, windowSamples);
 
-        float[][][] views = new float[SHIFTS.length][][];
-        for (int i = 0; i < SHIFTS.length; i++) {
-            views[i] = MfccStream.framesOf(ClipWindow.fit(window, windowSamples, SHIFTS[i]), model.metadata().features());
+        List<float[]> heard = ClipViews.of(window, windowSamples);
+        float[][][] views = new float[heard.size()][][];
+        for (int i = 0; i < views.length; i++) {
+            views[i] = MfccStream.framesOf(heard.get(i), model.metadata().features());
         }
         float[][] posteriors = model.posteriors(views, views.length);
         float[] mean = new float[posteriors[0].length];
@@ -42,14 +48,4 @@ public final class ClipRecognizer {
         }
         return Classification.top(mean, model.metadata().labels());
     }
-
-    /**
-     * The clip is heard three times, as recorded and 100 ms earlier and later, and the posteriors are
-     * averaged: the average is steadier than any one view. Chosen on the validation split with the
-     * previous model (one view 96.28 %, these three 96.95 %, five 96.90 %). With the shipped model
-     * validation prefers views at ±50 ms (97.47 % against 97.06 %, eight clips of 1936), but the test
-     * split and the regression set both lost with them (models/README.md, "What was tried"), so the
-     * views stayed where they were.
-     */
-    private static final int[] SHIFTS = {0, -1600, 1600};
 }

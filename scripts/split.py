@@ -105,6 +105,9 @@ def main():
     parser.add_argument("--cut-command-rows", type=int, default=0, metavar="N",
                         help="per command, N '_unknown_' rows of it cut by the window's edge (tried: it cost"
                              " a point of validation accuracy, see models/README.md)")
+    parser.add_argument("--edge-copies", type=int, default=0, metavar="N",
+                        help="per other-word training clip, N more '_unknown_' rows of its spoken part alone, whole,"
+                             " against the window's edge (tried as run 35 in models/README.md)")
     parser.add_argument("--rows-per-other-word", type=int, default=ROWS_PER_OTHER_WORD, metavar="N",
                         help="top up each other word to N '_unknown_' rows with far-shifted variants (tried: 300)")
     parser.add_argument("--synthetic", metavar="DIR",
@@ -184,6 +187,9 @@ def main():
                         paths = by_word[word]
                         top_up = rows_per_other_word - len(paths) * (1 + UNKNOWN_FAR_COPIES)
                         rows += [(paths[i % len(paths)], 2, label) for i in range(max(0, top_up))]
+                    # A whole other word held at the window's edge, as a sliding window holds it when
+                    # it enters and leaves, with the room's hiss after it ("cat" then noise is "yes").
+                    rows += [(path, 4, label) for path, _, _ in items for _ in range(args.edge_copies)]
                     # Part of a command is no command: the start of a word being said, the tail
                     # of one said a moment ago ("d-own" sounds like "on").
                     for command in COMMANDS:

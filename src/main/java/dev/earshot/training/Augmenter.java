@@ -56,6 +56,26 @@ public final class Augmenter {
         return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, shift), random);
     }
 
+    /**
+     * A varied copy of {@code clip} with only its spoken part kept, placed whole against one edge of
+     * the window (starting in its first 100 ms or ending in its last 100 ms) and the rest left to the
+     * background. A sliding window holds every word like this twice, as it enters and as it leaves;
+     * another word held there, with the room's hiss after it, must not pass for a command ("cat"
+     * then noise sounds like "yes").
+     */
+    public float[] atEdge(float[] clip, SplittableRandom random) {
+        float[] sped = faster(clip, random);
+        SpokenSpan span = SpokenSpan.of(sped);
+        int length = Math.min(span.length(), CLIP_SAMPLES);
+        int margin = CLIP_SAMPLES / 10;
+        int start = random.nextBoolean()
+                ? random.nextInt(Math.min(margin, CLIP_SAMPLES - length) + 1)
+                : CLIP_SAMPLES - length - random.nextInt(Math.min(margin, CLIP_SAMPLES - length) + 1);
+        float[] out = new float[CLIP_SAMPLES];
+        System.arraycopy(sped, span.start(), out, start, length);
+        return heardIn(out, random);
+    }
+
     private static float[] faster(float[] clip, SplittableRandom random) {
         float speed = (float) random.nextDouble(0.9, 1.1);
         return WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);

@@ -37,7 +37,9 @@ public final class FeatureExport {
         /** 2: randomised, the word shifted anywhere ({@link Augmenter#FAR_SHIFT}). */
         FAR,
         /** 3: randomised, the word cut by the window's edge ({@link Augmenter#cut}). */
-        CUT
+        CUT,
+        /** 4: randomised, the spoken part alone, whole, against the window's edge ({@link Augmenter#atEdge}). */
+        EDGE
     }
 
     public record Row(String source, Variant variant) {
@@ -63,8 +65,8 @@ public final class FeatureExport {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 2 || !fields[1].matches("[0-3]")) {
-                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2|3");
+                if (fields.length != 2 || !fields[1].matches("[0-4]")) {
+                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2|3|4");
                 }
                 rows.add(new Row(fields[0], Variant.values()[Integer.parseInt(fields[1])]));
             }
@@ -108,6 +110,7 @@ public final class FeatureExport {
                 case NEAR -> augmenter.speech(recorded, Augmenter.NEAR_SHIFT, random);
                 case FAR -> augmenter.speech(recorded, Augmenter.FAR_SHIFT, random);
                 case CUT -> augmenter.cut(recorded, random);
+                case EDGE -> augmenter.atEdge(recorded, random);
             };
         }
         float[][] mfcc = MfccStream.framesOf(clip, settings);

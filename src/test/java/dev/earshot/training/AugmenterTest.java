@@ -64,9 +64,39 @@ class AugmenterTest {
     }
 
     @Test
+    void aWordAtTheEdgeIsWholeAndStartsInTheFirstOrEndsInTheLastTenthOfTheWindow() {
+        Augmenter augmenter = new Augmenter(List.of());
+        int left = 0;
+        int right = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            float[] heard = augmenter.atEdge(clipWithWord(), new SplittableRandom(seed));
+            assertEquals(16000, heard.length);
+            int first = 0;
+            while (heard[first] == 0) {
+                first++;
+            }
+            int last = heard.length - 1;
+            while (heard[last] == 0) {
+                last--;
+            }
+            // The spoken part is found in 10 ms frames, so up to 160 samples of it may be silent.
+            boolean atStart = first < 1600 + 160;
+            boolean atEnd = last >= 16000 - 1600 - 160;
+            assertTrue(atStart != atEnd, "seed " + seed + ": the word must sit against exactly one edge, " + first + ".." + last);
+            left += atStart ? 1 : 0;
+            right += atEnd ? 1 : 0;
+            // The whole word, which speed 0.9-1.1 stretched to 7270-8890 samples, and nothing else.
+            int length = last - first + 1;
+            assertTrue(length > 7200 && length < 8900, "seed " + seed + ": " + length + " samples");
+        }
+        assertTrue(left > 5 && right > 5, "both edges: " + left + "/" + right);
+    }
+
+    @Test
     void theSameRandomGeneratorGivesTheSameVariant() {
         Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()));
         assertArrayEquals(augmenter.cut(clipWithWord(), new SplittableRandom(7)), augmenter.cut(clipWithWord(), new SplittableRandom(7)));
+        assertArrayEquals(augmenter.atEdge(clipWithWord(), new SplittableRandom(7)), augmenter.atEdge(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.speech(clipWithWord(), Augmenter.NEAR_SHIFT, new SplittableRandom(7)),
                 augmenter.speech(clipWithWord(), Augmenter.NEAR_SHIFT, new SplittableRandom(7)));
     }

@@ -67,10 +67,10 @@ public final class Augmenter {
         float[] sped = faster(clip, random);
         SpokenSpan span = SpokenSpan.of(sped);
         int length = Math.min(span.length(), CLIP_SAMPLES);
-        int margin = CLIP_SAMPLES / 10;
-        int start = random.nextBoolean()
-                ? random.nextInt(Math.min(margin, CLIP_SAMPLES - length) + 1)
-                : CLIP_SAMPLES - length - random.nextInt(Math.min(margin, CLIP_SAMPLES - length) + 1);
+        int slack = Math.min(CLIP_SAMPLES / 10, CLIP_SAMPLES - length);
+        boolean atStart = random.nextBoolean();
+        int offset = random.nextInt(slack + 1);
+        int start = atStart ? offset : CLIP_SAMPLES - length - offset;
         float[] out = new float[CLIP_SAMPLES];
         System.arraycopy(sped, span.start(), out, start, length);
         return heardIn(out, random);

@@ -40,6 +40,9 @@ EDGE_COPIES = 1
 # bed, cat and happy have over a thousand training clips each, the other twenty-odd words about a
 # dozen. Off (0) in the shipped recipe; see --rows-per-other-word.
 ROWS_PER_OTHER_WORD = 0
+# Share of each command's augmented rows with the spoken word whole anywhere in the window (variant
+# 5) instead of shifted a little (variant 1). Off (0) in the shipped recipe; see --whole-share.
+WHOLE_SHARE = 0.0
 
 
 def speaker_of(name):
@@ -114,6 +117,9 @@ def main():
                              " recipe before run 37 in models/README.md)")
     parser.add_argument("--rows-per-other-word", type=int, default=ROWS_PER_OTHER_WORD, metavar="N",
                         help="top up each other word to N '_unknown_' rows with far-shifted variants (tried: 300)")
+    parser.add_argument("--whole-share", type=float, default=WHOLE_SHARE, metavar="F",
+                        help="make the fraction F of each command's augmented rows hold the word whole anywhere in"
+                             " the window instead of shifted by up to 100 ms (the same clips; default %(default)s)")
     parser.add_argument("--synthetic", metavar="DIR",
                         help="synthetic clips (DIR/<word>/*.wav, e.g. espeak-ng), added to the training split only:"
                              " they must never count toward a reported accuracy")
@@ -139,6 +145,8 @@ def main():
             share = -1.0
         if not share_source or not 0.0 <= share <= 1.0:
             parser.error(f"--source-share {args.source_share}: expected SOURCE=FRACTION, the fraction from 0 to 1")
+    if not 0.0 <= args.whole_share <= 1.0:
+        parser.error(f"--whole-share {args.whole_share}: expected a fraction from 0 to 1")
     rng = random.Random(args.seed)
 
     clips, noises = scan(args.data)
@@ -199,7 +207,10 @@ def main():
                     for command in COMMANDS:
                         rows += [(rng.choice(by_split[split][command])[0], 3, label) for _ in range(args.cut_command_rows)]
                 else:
-                    rows += random_rows(rng, items, extra, 1, label, share_source, share)
+                    variants = random_rows(rng, items, extra, 1, label, share_source, share)
+                    # The same clips either way, so the option changes where the word sits, nothing else.
+                    whole = round(len(variants) * args.whole_share)
+                    rows += [(path, 5, label) for path, _, _ in variants[:whole]] + variants[whole:]
             else:
                 rows += [(path, 0, label) for path, _, _ in items]
                 link_dir = os.path.join(args.work, "split", split)

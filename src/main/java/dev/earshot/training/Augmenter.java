@@ -76,6 +76,22 @@ public final class Augmenter {
         return heardIn(out, random);
     }
 
+    /**
+     * A varied copy of {@code clip} with its spoken part whole somewhere in the window, at any
+     * position that keeps all of it inside. A sliding window holds a command like this for as long
+     * as the whole word is in it; the model must be sure of it at each of those positions, not only
+     * near the middle, or the smoothed posterior of a stream stays under the threshold.
+     */
+    public float[] whole(float[] clip, SplittableRandom random) {
+        float[] sped = faster(clip, random);
+        SpokenSpan span = SpokenSpan.of(sped);
+        int earliest = -span.start();
+        int latest = CLIP_SAMPLES - span.end();
+        // A word longer than the window cannot be whole in it: keep its middle.
+        int shift = latest < earliest ? (earliest + latest) / 2 : random.nextInt(earliest, latest + 1);
+        return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, shift), random);
+    }
+
     private static float[] faster(float[] clip, SplittableRandom random) {
         float speed = (float) random.nextDouble(0.9, 1.1);
         return WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);

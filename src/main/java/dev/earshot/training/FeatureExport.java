@@ -39,7 +39,9 @@ public final class FeatureExport {
         /** 3: randomised, the word cut by the window's edge ({@link Augmenter#cut}). */
         CUT,
         /** 4: randomised, the spoken part alone, whole, against the window's edge ({@link Augmenter#atEdge}). */
-        EDGE
+        EDGE,
+        /** 5: randomised, the spoken part whole anywhere in the window ({@link Augmenter#whole}). */
+        WHOLE
     }
 
     public record Row(String source, Variant variant) {
@@ -65,8 +67,8 @@ public final class FeatureExport {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 2 || !fields[1].matches("[0-4]")) {
-                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2|3|4");
+                if (fields.length != 2 || !fields[1].matches("[0-5]")) {
+                    throw new EarshotException(list + ": line " + lineNumber + ": expected SOURCE<TAB>0|1|2|3|4|5");
                 }
                 rows.add(new Row(fields[0], Variant.values()[Integer.parseInt(fields[1])]));
             }
@@ -111,6 +113,7 @@ public final class FeatureExport {
                 case FAR -> augmenter.speech(recorded, Augmenter.FAR_SHIFT, random);
                 case CUT -> augmenter.cut(recorded, random);
                 case EDGE -> augmenter.atEdge(recorded, random);
+                case WHOLE -> augmenter.whole(recorded, random);
             };
         }
         float[][] mfcc = MfccStream.framesOf(clip, settings);

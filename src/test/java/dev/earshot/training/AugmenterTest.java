@@ -27,6 +27,19 @@ class AugmenterTest {
         return sum / (to - from) > 1e-4;
     }
 
+    /** First and one past the last sample that is not silent: where the word was put. */
+    private static SpokenSpan heardPart(float[] x) {
+        int first = 0;
+        while (x[first] == 0) {
+            first++;
+        }
+        int last = x.length - 1;
+        while (x[last] == 0) {
+            last--;
+        }
+        return new SpokenSpan(first, last + 1);
+    }
+
     @Test
     void spokenSpanIsWhereTheWordIs() {
         SpokenSpan span = SpokenSpan.of(clipWithWord());
@@ -71,14 +84,9 @@ class AugmenterTest {
         for (int seed = 0; seed < 40; seed++) {
             float[] heard = augmenter.atEdge(clipWithWord(), new SplittableRandom(seed));
             assertEquals(16000, heard.length);
-            int first = 0;
-            while (heard[first] == 0) {
-                first++;
-            }
-            int last = heard.length - 1;
-            while (heard[last] == 0) {
-                last--;
-            }
+            SpokenSpan part = heardPart(heard);
+            int first = part.start();
+            int last = part.end() - 1;
             // The spoken part is found in 10 ms frames, so up to 160 samples of it may be silent.
             boolean atStart = first < 1600 + 160;
             boolean atEnd = last >= 16000 - 1600 - 160;
@@ -93,10 +101,27 @@ class AugmenterTest {
     }
 
     @Test
+    void aWholeWordCanSitAnywhereInTheWindowButAlwaysWhole() {
+        Augmenter augmenter = new Augmenter(List.of());
+        int earliest = 16000;
+        int latest = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            SpokenSpan part = heardPart(augmenter.whole(clipWithWord(), new SplittableRandom(seed)));
+            // All of the word, which speed 0.9-1.1 stretched to 7270-8890 samples, inside the window.
+            assertTrue(part.length() > 7200 && part.length() < 8900, "seed " + seed + ": " + part);
+            earliest = Math.min(earliest, part.start());
+            latest = Math.max(latest, part.start());
+        }
+        // Not only near the middle (4000, where the clip has it): from the start to the end.
+        assertTrue(earliest < 1000 && latest > 6000, "starts from " + earliest + " to " + latest);
+    }
+
+    @Test
     void theSameRandomGeneratorGivesTheSameVariant() {
         Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()));
         assertArrayEquals(augmenter.cut(clipWithWord(), new SplittableRandom(7)), augmenter.cut(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.atEdge(clipWithWord(), new SplittableRandom(7)), augmenter.atEdge(clipWithWord(), new SplittableRandom(7)));
+        assertArrayEquals(augmenter.whole(clipWithWord(), new SplittableRandom(7)), augmenter.whole(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.speech(clipWithWord(), Augmenter.NEAR_SHIFT, new SplittableRandom(7)),
                 augmenter.speech(clipWithWord(), Augmenter.NEAR_SHIFT, new SplittableRandom(7)));
     }

@@ -79,8 +79,8 @@ public final class Augmenter {
     /**
      * A varied copy of {@code clip} with its spoken part whole somewhere in the window, at any
      * position that keeps all of it inside. A sliding window holds a command like this for as long
-     * as the whole word is in it; the model must be sure of it at each of those positions, not only
-     * near the middle, or the smoothed posterior of a stream stays under the threshold.
+     * as the whole word is in it, not only near the middle; trained on these too, the model took
+     * fewer other words for commands on streams (run 38 in models/README.md).
      */
     public float[] whole(float[] clip, SplittableRandom random) {
         float[] sped = faster(clip, random);

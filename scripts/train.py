@@ -47,7 +47,7 @@ class CommandNet(nn.Module):
     steps), a unidirectional LSTM, a classifier on the mean and maximum of its outputs over the
     window (or on its last output). Unidirectional so that it can run on a stream."""
 
-    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d", window_cmn=False):
+    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d", window_cmn=False, projection=0):
         super().__init__()
         self.pool = pool
         self.window_cmn = window_cmn
@@ -57,8 +57,11 @@ class CommandNet(nn.Module):
         self.front = Conv2dFrontEnd(coefficients, channels, kernel, stride) if front == "conv2d" else None
         if self.front is None:
             self.conv = nn.Conv1d(coefficients, channels, kernel_size=kernel, stride=stride, padding=kernel // 2)
-        self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0)
-        self.classify = nn.Linear(hidden * (2 if pool == "meanmax" else 1), labels)
+        # A projection (LSTMP) lets a wider cell fit the budget: the recurrence and the next layer see
+        # only the projected state.
+        self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0, proj_size=projection)
+        out_size = projection or hidden
+        self.classify = nn.Linear(out_size * (2 if pool == "meanmax" else 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
         if self.window_cmn:
@@ -75,6 +78,34 @@ class CommandNet(nn.Module):
             # where it was heard instead of relying on the last step to remember it.
             return self.classify(self.dropout(torch.cat([out.mean(1), out.amax(1)], dim=1)))
         return self.classify(self.dropout(out[:, -1]))
+
+
+class UnrolledProjectedLstm(nn.Module):
+    """The same computation as a trained nn.LSTM with a projection, written out step by step for
+    export: ONNX's LSTM operator has no projection, and the equivalent plain LSTM (recurrent weights
+    multiplied by the projection) would store more weights than the model has parameters."""
+
+    def __init__(self, lstm):
+        super().__init__()
+        self.lstm = lstm
+
+    def forward(self, x):  # [batch, steps, input] -> ([batch, steps, projection], None)
+        lstm = self.lstm
+        for layer in range(lstm.num_layers):
+            w_ih, w_hh = getattr(lstm, f"weight_ih_l{layer}"), getattr(lstm, f"weight_hh_l{layer}")
+            w_hr = getattr(lstm, f"weight_hr_l{layer}")
+            bias = getattr(lstm, f"bias_ih_l{layer}") + getattr(lstm, f"bias_hh_l{layer}")
+            gates_in = torch.matmul(x, w_ih.t()) + bias
+            r = torch.zeros(x.shape[0], lstm.proj_size)
+            c = torch.zeros(x.shape[0], lstm.hidden_size)
+            outputs = []
+            for t in range(x.shape[1]):
+                i, f, g, o = (gates_in[:, t] + torch.matmul(r, w_hh.t())).chunk(4, dim=1)
+                c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+                r = torch.matmul(torch.sigmoid(o) * torch.tanh(c), w_hr.t())
+                outputs.append(r)
+            x = torch.stack(outputs, dim=1)
+        return x, None
 
 
 class Posteriors(nn.Module):
@@ -131,6 +162,7 @@ def main():
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--projection", type=int, default=0, help="LSTM projection size (0: none)")
     parser.add_argument("--channels", type=int, default=64)
     parser.add_argument("--pool", choices=["last", "meanmax"], default="meanmax")
     parser.add_argument("--front", choices=["conv1d", "conv2d"], default="conv1d",
@@ -181,14 +213,14 @@ def main():
         copies.append((load(args.work, "train", frames, coefficients, f"train.{n}.f32")[0] - mean) / std)
     x_val = (x_val - mean) / std
 
-    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front, args.window_cmn)
+    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front, args.window_cmn, args.projection)
     # A running average of the weights lands nearer the middle of the minimum than the last step does;
     # each epoch validates both and the better one is kept.
     averaged = None
     if args.ema > 0:
         averaged = copy.deepcopy(net)
     parameters = sum(p.numel() for p in net.parameters())
-    print(f"model: {args.front} {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden} + {args.pool} pooling, {parameters} parameters;"
+    print(f"model: {args.front} {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden}{f' projected to {args.projection}' if args.projection else ''} + {args.pool} pooling, {parameters} parameters;"
           f" {len(y_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     steps = args.epochs * math.ceil(len(y_train) / args.batch)
@@ -255,12 +287,18 @@ def main():
 
 def export(net, labels, settings, frames, mean, std, parameters, args):
     net.eval()
+    dynamic_axes = {"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}}
+    if net.lstm.proj_size > 0:
+        net = copy.deepcopy(net)
+        net.lstm = UnrolledProjectedLstm(net.lstm)
+        # Written out for one window's steps, so the graph takes exactly one window.
+        dynamic_axes["mfcc"] = {0: "batch"}
     wrapper = Posteriors(net)
     dummy = torch.zeros(1, frames, settings["coefficients"])
     torch.onnx.export(wrapper, dummy, args.out, input_names=["mfcc"], output_names=["posteriors"],
-                      dynamic_axes={"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}},
-                      opset_version=14)
+                      dynamic_axes=dynamic_axes, opset_version=14)
     model = onnx.load(args.out)
+    projection_description = f" projected to {args.projection}" if args.projection else ""
     front_description = f"conv2d {net.front.maps} maps, projection to" if net.front is not None else "conv1d"
     metadata = {
         "format": 1,
@@ -268,7 +306,7 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden} + {args.pool} pooling + linear",
+        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden}{projection_description} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
                      "label_smoothing": args.label_smoothing, "weight_decay": args.weight_decay, "weight_average": args.ema, "dropout": args.dropout,

@@ -6,6 +6,7 @@ Run from this folder: /usr/bin/python3 make_fixtures.py
   no-metadata.onnx   the same graph without Earshot metadata
   wrong-rate.onnx    metadata asking for 8 kHz features, which the front end cannot produce
   wrong-width.onnx   metadata for 13 coefficients while the graph takes 20
+  wrong-window.onnx  a graph that takes exactly 25 frames while the metadata's window is 49
 """
 import json
 
@@ -18,7 +19,7 @@ FEATURES = {"sample_rate": 16000, "frame_length": 512, "hop_length": 320, "mel_b
             "coefficients": 20, "low_hz": 60.0, "high_hz": 7600.0}
 
 
-def graph(coefficients):
+def graph(coefficients, frames="frames"):
     rng = np.random.default_rng(3)
     weights = numpy_helper.from_array(rng.standard_normal((coefficients, len(LABELS))).astype(np.float32), "weights")
     nodes = [
@@ -28,13 +29,13 @@ def graph(coefficients):
     ]
     return helper.make_graph(
         nodes, "tiny",
-        [helper.make_tensor_value_info("mfcc", TensorProto.FLOAT, ["batch", "frames", coefficients])],
+        [helper.make_tensor_value_info("mfcc", TensorProto.FLOAT, ["batch", frames, coefficients])],
         [helper.make_tensor_value_info("posteriors", TensorProto.FLOAT, ["batch", len(LABELS)])],
         [weights])
 
 
-def save(name, coefficients, features):
-    model = helper.make_model(graph(coefficients), opset_imports=[helper.make_opsetid("", 13)])
+def save(name, coefficients, features, frames="frames"):
+    model = helper.make_model(graph(coefficients, frames), opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
     if features is not None:
         metadata = {"format": 1, "labels": LABELS, "features": features,
@@ -50,3 +51,4 @@ save("tiny.onnx", 20, FEATURES)
 save("no-metadata.onnx", 20, None)
 save("wrong-rate.onnx", 20, dict(FEATURES, sample_rate=8000, high_hz=3800.0))
 save("wrong-width.onnx", 20, dict(FEATURES, coefficients=13))
+save("wrong-window.onnx", 20, FEATURES, frames=25)

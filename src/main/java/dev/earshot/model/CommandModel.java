@@ -109,6 +109,11 @@ public final class CommandModel implements AutoCloseable {
             throw new EarshotException(origin + ": input '" + INPUT + "' does not take "
                     + metadata.features().coefficients() + " coefficients per frame");
         }
+        // A graph written out step by step (a projected LSTM) takes exactly one window; -1 is any length.
+        if (in[1] != -1 && in[1] != metadata.windowFrames()) {
+            throw new EarshotException(origin + ": input '" + INPUT + "' takes " + in[1]
+                    + " frames, not the window of " + metadata.windowFrames() + " its metadata names");
+        }
         if (out.length != 2 || out[1] != metadata.labels().size()) {
             throw new EarshotException(origin + ": output '" + OUTPUT + "' does not give one posterior for each of "
                     + metadata.labels().size() + " labels");

@@ -93,6 +93,12 @@ class CommandModelTest {
         assertRefused(mismatch, mismatch + ": input 'mfcc' does not take 13 coefficients per frame");
     }
 
+    @Test
+    void aGraphThatTakesAnotherWindowThanItsMetadataIsRefused() {
+        Path mismatch = fixture("wrong-window.onnx");
+        assertRefused(mismatch, mismatch + ": input 'mfcc' takes 25 frames, not the window of 49 its metadata names");
+    }
+
     private static void assertRefused(Path model, String messageStart) {
         EarshotException e = assertThrows(EarshotException.class, () -> CommandModel.load(model).close());
         assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());

@@ -277,7 +277,7 @@ def main():
     net.load_state_dict(best_state)
     print(f"best validation accuracy: {best:.4f} ({best_from})", flush=True)
     if args.checkpoint:
-        shape = {"channels": args.channels, "hidden": args.hidden, "layers": args.layers, "pool": args.pool,
+        shape = {"channels": args.channels, "hidden": args.hidden, "projection": args.projection, "layers": args.layers, "pool": args.pool,
                  "kernel": args.kernel, "stride": args.stride, "front": args.front,
                  "window_cmn": args.window_cmn}
         torch.save({"state": best_state, "mean": mean, "std": std, "labels": labels, "features": settings,

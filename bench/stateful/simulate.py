@@ -34,7 +34,8 @@ def main():
     if shape["pool"] != "last" or shape["front"] != "conv1d" or shape.get("window_cmn"):
         sys.exit("simulate.py: needs a model trained with --pool last and the conv1d front end, without --window-cmn")
     net = CommandNet(len(checkpoint["mean"]), len(checkpoint["labels"]), shape["channels"], shape["hidden"],
-                     shape["layers"], shape["pool"], shape["kernel"], shape["stride"])
+                     shape["layers"], shape["pool"], shape["kernel"], shape["stride"],
+                     projection=shape.get("projection", 0))
     net.load_state_dict(checkpoint["state"])
     features, window = checkpoint["features"], checkpoint["frames"]
     hop, rate = features["hop_length"], features["sample_rate"]

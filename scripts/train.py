@@ -220,7 +220,7 @@ def main():
     if args.ema > 0:
         averaged = copy.deepcopy(net)
     parameters = sum(p.numel() for p in net.parameters())
-    print(f"model: {args.front} {args.channels} (kernel {args.kernel}, stride {args.stride}) + LSTM {args.layers}x{args.hidden}{f' projected to {args.projection}' if args.projection else ''} + {args.pool} pooling, {parameters} parameters;"
+    print(f"model: {args.front} {args.channels} (kernel {args.kernel}, stride {args.stride}) + {lstm_description(args)} + {args.pool} pooling, {parameters} parameters;"
           f" {len(y_train)} training rows (augmented copies: {len(copies)}), {len(x_val)} validation clips", flush=True)
     optimiser = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     steps = args.epochs * math.ceil(len(y_train) / args.batch)
@@ -285,6 +285,10 @@ def main():
     export(net, labels, settings, frames, mean, std, parameters, args)
 
 
+def lstm_description(args):
+    return f"LSTM {args.layers}x{args.hidden}" + (f" projected to {args.projection}" if args.projection else "")
+
+
 def export(net, labels, settings, frames, mean, std, parameters, args):
     net.eval()
     dynamic_axes = {"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}}
@@ -298,7 +302,6 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
     torch.onnx.export(wrapper, dummy, args.out, input_names=["mfcc"], output_names=["posteriors"],
                       dynamic_axes=dynamic_axes, opset_version=14)
     model = onnx.load(args.out)
-    projection_description = f" projected to {args.projection}" if args.projection else ""
     front_description = f"conv2d {net.front.maps} maps, projection to" if net.front is not None else "conv1d"
     metadata = {
         "format": 1,
@@ -306,7 +309,7 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + LSTM {args.layers}x{args.hidden}{projection_description} + {args.pool} pooling + linear",
+        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + {lstm_description(args)} + {args.pool} pooling + linear",
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
                      "label_smoothing": args.label_smoothing, "weight_decay": args.weight_decay, "weight_average": args.ema, "dropout": args.dropout,

@@ -45,7 +45,8 @@ class Conv2dFrontEnd(nn.Module):
 class CommandNet(nn.Module):
     """A convolutional front end (by default one strided convolution over time, halving the LSTM's
     steps), a unidirectional LSTM, a classifier on the mean and maximum of its outputs over the
-    window (or on its last output). Unidirectional so that it can run on a stream."""
+    window (or on its last output; or on those two and an attention-weighted sum, run 47 in the model
+    card). Unidirectional so that it can run on a stream."""
 
     def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d", window_cmn=False, projection=0):
         super().__init__()
@@ -61,7 +62,11 @@ class CommandNet(nn.Module):
         # only the projected state.
         self.lstm = nn.LSTM(channels, hidden, num_layers=layers, batch_first=True, dropout=dropout if layers > 1 else 0.0, proj_size=projection)
         out_size = projection or hidden
-        self.classify = nn.Linear(out_size * (2 if pool == "meanmax" else 1), labels)
+        if pool == "attention":
+            # One score per step, softmaxed over the window: the classifier can weigh the steps that
+            # hold the word instead of every step alike (mean) or one alone (max).
+            self.attend = nn.Linear(out_size, 1)
+        self.classify = nn.Linear(out_size * {"meanmax": 2, "attention": 3}.get(pool, 1), labels)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
         if self.window_cmn:
@@ -77,6 +82,9 @@ class CommandNet(nn.Module):
             # The word sits anywhere in the window: pooling over time lets the classifier see it
             # where it was heard instead of relying on the last step to remember it.
             return self.classify(self.dropout(torch.cat([out.mean(1), out.amax(1)], dim=1)))
+        if self.pool == "attention":
+            weights = torch.softmax(self.attend(out), dim=1)  # [batch, steps, 1]
+            return self.classify(self.dropout(torch.cat([out.mean(1), out.amax(1), (weights * out).sum(1)], dim=1)))
         return self.classify(self.dropout(out[:, -1]))
 
 
@@ -164,7 +172,7 @@ def main():
     parser.add_argument("--layers", type=int, default=2)
     parser.add_argument("--projection", type=int, default=0, help="LSTM projection size (0: none)")
     parser.add_argument("--channels", type=int, default=64)
-    parser.add_argument("--pool", choices=["last", "meanmax"], default="meanmax")
+    parser.add_argument("--pool", choices=["last", "meanmax", "attention"], default="meanmax")
     parser.add_argument("--front", choices=["conv1d", "conv2d"], default="conv1d",
                         help="convolution over time only, or over time and coefficient")
     parser.add_argument("--kernel", type=int, default=3, help="convolution width in frames")

@@ -78,14 +78,15 @@ class CommandNet(nn.Module):
         else:
             h = torch.relu(self.conv(x.transpose(1, 2))).transpose(1, 2)
         out, _ = self.lstm(h)
-        if self.pool == "meanmax":
-            # The word sits anywhere in the window: pooling over time lets the classifier see it
-            # where it was heard instead of relying on the last step to remember it.
-            return self.classify(self.dropout(torch.cat([out.mean(1), out.amax(1)], dim=1)))
+        if self.pool == "last":
+            return self.classify(self.dropout(out[:, -1]))
+        # The word sits anywhere in the window: pooling over time lets the classifier see it
+        # where it was heard instead of relying on the last step to remember it.
+        pooled = [out.mean(1), out.amax(1)]
         if self.pool == "attention":
             weights = torch.softmax(self.attend(out), dim=1)  # [batch, steps, 1]
-            return self.classify(self.dropout(torch.cat([out.mean(1), out.amax(1), (weights * out).sum(1)], dim=1)))
-        return self.classify(self.dropout(out[:, -1]))
+            pooled.append((weights * out).sum(1))
+        return self.classify(self.dropout(torch.cat(pooled, dim=1)))
 
 
 class UnrolledProjectedLstm(nn.Module):

@@ -117,15 +117,40 @@ class UnrolledProjectedLstm(nn.Module):
         return x, None
 
 
+def folded(logits, net, labels):
+    """Posteriors over the labels; outputs beyond them (other words trained apart, --word-labels)
+    are added into the last label, `_unknown_`."""
+    posteriors = torch.softmax(logits, dim=-1)
+    if net.classify.out_features == labels:
+        return posteriors
+    return torch.cat([posteriors[:, :labels - 1], posteriors[:, labels - 1:].sum(-1, keepdim=True)], dim=-1)
+
+
 class Posteriors(nn.Module):
     """What the appliance runs: raw logits turned into probabilities inside the graph."""
 
-    def __init__(self, net):
+    def __init__(self, net, labels):
         super().__init__()
         self.net = net
+        self.labels = labels
 
     def forward(self, mfcc):
-        return torch.softmax(self.net(mfcc), dim=-1)
+        return folded(self.net(mfcc), self.net, self.labels)
+
+
+def word_labels(work, y, unknown):
+    """The other word of each `_unknown_` training row (its folder, or in the v0.02 `_unknown_` folder
+    the start of its name) as a label of its own after the usual ones, most rows first."""
+    words = []
+    for line, label in zip(open(os.path.join(work, "train.list")), y.tolist()):
+        parts = line.split("\t")[0].split("/")
+        words.append((parts[-2] if parts[-2] != "_unknown_" else parts[-1].split("_")[0]) if label == unknown else None)
+    counts = {}
+    for word in filter(None, words):
+        counts[word] = counts.get(word, 0) + 1
+    order = sorted(counts, key=lambda w: (counts[w], w), reverse=True)
+    fine = torch.tensor([unknown + 1 + order.index(w) if w else label for w, label in zip(words, y.tolist())])
+    return order, fine
 
 
 def load(work, split, frames, coefficients, features_file=None):
@@ -153,12 +178,12 @@ def spec_augment(x, generator, time_masks=1, max_time=6, coefficient_masks=1, ma
     return x
 
 
-def accuracy(net, x, y, batch=1024):
+def accuracy(net, x, y, labels, batch=1024):
     net.eval()
     right = 0
     with torch.no_grad():
         for i in range(0, len(x), batch):
-            right += (net(x[i:i + batch]).argmax(1) == y[i:i + batch]).sum().item()
+            right += (folded(net(x[i:i + batch]), net, labels).argmax(1) == y[i:i + batch]).sum().item()
     return right / max(1, len(x))
 
 
@@ -195,6 +220,9 @@ def main():
     parser.add_argument("--max-coefficient-mask", type=int, default=3, help="widest coefficient mask")
     parser.add_argument("--checkpoint", help="also write the chosen weights, the network's shape, normalisation, labels and feature"
                              " settings here (PyTorch)")
+    parser.add_argument("--word-labels", action="store_true",
+                        help="train each other word of the _unknown_ rows as a label of its own, added back into _unknown_"
+                             " inside the exported graph (run 54 in models/README.md)")
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
@@ -213,6 +241,12 @@ def main():
 
     x_train, y_train = load(args.work, "train", frames, coefficients)
     x_val, y_val = load(args.work, "val", frames, coefficients)
+    other_words = []
+    if args.word_labels:
+        if labels[-1] != "_unknown_":
+            parser.error("--word-labels needs _unknown_ as the last label")
+        other_words, y_train = word_labels(args.work, y_train, len(labels) - 1)
+        print(f"other words as labels of their own: {len(other_words)}", flush=True)
     flat = x_train.reshape(-1, coefficients)
     mean, std = flat.mean(0), flat.std(0).clamp_min(1e-3)
     # Each export draws its variants once; further copies of the same rows with other draws let the
@@ -222,7 +256,7 @@ def main():
         copies.append((load(args.work, "train", frames, coefficients, f"train.{n}.f32")[0] - mean) / std)
     x_val = (x_val - mean) / std
 
-    net = CommandNet(coefficients, len(labels), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front, args.window_cmn, args.projection)
+    net = CommandNet(coefficients, len(labels) + len(other_words), args.channels, args.hidden, args.layers, args.pool, args.kernel, args.stride, args.dropout, args.front, args.window_cmn, args.projection)
     # A running average of the weights lands nearer the middle of the minimum than the last step does;
     # each epoch validates both and the better one is kept.
     averaged = None
@@ -270,12 +304,12 @@ def main():
                         a.mul_(args.ema).add_(p, alpha=1 - args.ema)
             total_loss += loss.item() * len(idx)
             right += (logits.argmax(1) == yb).sum().item()
-        val = accuracy(net, x_val, y_val)
+        val = accuracy(net, x_val, y_val, len(labels))
         if val > best:
             best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {epoch}"
         averaged_line = ""
         if averaged is not None:
-            val_averaged = accuracy(averaged, x_val, y_val)
+            val_averaged = accuracy(averaged, x_val, y_val, len(labels))
             averaged_line = f", averaged weights {val_averaged:.4f}"
             if val_averaged > best:
                 best, best_state = val_averaged, {k: v.clone() for k, v in averaged.state_dict().items()}
@@ -288,17 +322,17 @@ def main():
     if args.checkpoint:
         shape = {"channels": args.channels, "hidden": args.hidden, "projection": args.projection, "layers": args.layers, "pool": args.pool,
                  "kernel": args.kernel, "stride": args.stride, "front": args.front,
-                 "window_cmn": args.window_cmn}
+                 "window_cmn": args.window_cmn, "other_words": other_words}
         torch.save({"state": best_state, "mean": mean, "std": std, "labels": labels, "features": settings,
                     "frames": frames, "net": shape}, args.checkpoint)
-    export(net, labels, settings, frames, mean, std, parameters, args)
+    export(net, labels, settings, frames, mean, std, parameters, args, other_words)
 
 
 def lstm_description(args):
     return f"LSTM {args.layers}x{args.hidden}" + (f" projected to {args.projection}" if args.projection else "")
 
 
-def export(net, labels, settings, frames, mean, std, parameters, args):
+def export(net, labels, settings, frames, mean, std, parameters, args, other_words=()):
     net.eval()
     dynamic_axes = {"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}}
     if net.lstm.proj_size > 0:
@@ -306,7 +340,7 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         net.lstm = UnrolledProjectedLstm(net.lstm)
         # Written out for one window's steps, so the graph takes exactly one window.
         dynamic_axes["mfcc"] = {0: "batch"}
-    wrapper = Posteriors(net)
+    wrapper = Posteriors(net, len(labels))
     dummy = torch.zeros(1, frames, settings["coefficients"])
     torch.onnx.export(wrapper, dummy, args.out, input_names=["mfcc"], output_names=["posteriors"],
                       dynamic_axes=dynamic_axes, opset_version=14)
@@ -318,7 +352,8 @@ def export(net, labels, settings, frames, mean, std, parameters, args):
         "features": settings,
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "window_frames": frames,
-        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + {lstm_description(args)} + {args.pool} pooling + linear",
+        "architecture": ("window cepstral mean subtraction + " if args.window_cmn else "") + f"{front_description} {args.channels} kernel {args.kernel} stride {args.stride} + {lstm_description(args)} + {args.pool} pooling + linear"
+                        + (f" ({len(other_words)} other words as labels of their own, added into _unknown_)" if other_words else ""),
         "parameters": parameters,
         "training": {"epochs": args.epochs, "seed": args.seed, "lr": args.lr, "batch": args.batch,
                      "label_smoothing": args.label_smoothing, "weight_decay": args.weight_decay, "weight_average": args.ema, "dropout": args.dropout,

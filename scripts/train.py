@@ -10,6 +10,7 @@ labels, feature settings, normalisation statistics. Run it with Debian's /usr/bi
 (python3-torch, python3-onnx, python3-numpy).
 """
 import argparse
+import collections
 import copy
 import json
 import math
@@ -118,12 +119,11 @@ class UnrolledProjectedLstm(nn.Module):
 
 
 def folded(logits, net, labels):
-    """Posteriors over the labels; outputs beyond them (other words trained apart, --word-labels)
-    are added into the last label, `_unknown_`."""
-    posteriors = torch.softmax(logits, dim=-1)
+    """Logits over the labels: outputs beyond them (other words trained apart, --word-labels) are
+    joined into the last label, `_unknown_`, so that its posterior is the sum of theirs."""
     if net.classify.out_features == labels:
-        return posteriors
-    return torch.cat([posteriors[:, :labels - 1], posteriors[:, labels - 1:].sum(-1, keepdim=True)], dim=-1)
+        return logits
+    return torch.cat([logits[:, :labels - 1], torch.logsumexp(logits[:, labels - 1:], dim=-1, keepdim=True)], dim=-1)
 
 
 class Posteriors(nn.Module):
@@ -135,7 +135,7 @@ class Posteriors(nn.Module):
         self.labels = labels
 
     def forward(self, mfcc):
-        return folded(self.net(mfcc), self.net, self.labels)
+        return torch.softmax(folded(self.net(mfcc), self.net, self.labels), dim=-1)
 
 
 def word_labels(work, y, unknown):
@@ -145,9 +145,7 @@ def word_labels(work, y, unknown):
     for line, label in zip(open(os.path.join(work, "train.list")), y.tolist()):
         parts = line.split("\t")[0].split("/")
         words.append((parts[-2] if parts[-2] != "_unknown_" else parts[-1].split("_")[0]) if label == unknown else None)
-    counts = {}
-    for word in filter(None, words):
-        counts[word] = counts.get(word, 0) + 1
+    counts = collections.Counter(filter(None, words))
     order = sorted(counts, key=lambda w: (counts[w], w), reverse=True)
     fine = torch.tensor([unknown + 1 + order.index(w) if w else label for w, label in zip(words, y.tolist())])
     return order, fine

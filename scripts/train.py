@@ -22,6 +22,8 @@ import onnx
 import torch
 from torch import nn
 
+from split import word_of
+
 
 class Conv2dFrontEnd(nn.Module):
     """Two small convolutions over time and coefficient (the second strided by 2 on both), then a
@@ -139,16 +141,16 @@ class Posteriors(nn.Module):
 
 
 def word_labels(work, y, unknown):
-    """The other word of each `_unknown_` training row (its folder, or in the v0.02 `_unknown_` folder
-    the start of its name) as a label of its own after the usual ones, most rows first."""
-    words = []
-    for line, label in zip(open(os.path.join(work, "train.list")), y.tolist()):
-        parts = line.split("\t")[0].split("/")
-        words.append((parts[-2] if parts[-2] != "_unknown_" else parts[-1].split("_")[0]) if label == unknown else None)
+    """The other word of each `_unknown_` training row (split.py's word_of) as a label of its own after
+    the usual ones, most rows first."""
+    labels = y.tolist()
+    paths = [line.split("\t")[0] for line in open(os.path.join(work, "train.list"))]
+    words = [word_of(path, os.path.basename(os.path.dirname(path))) if label == unknown else None
+             for path, label in zip(paths, labels)]
     counts = collections.Counter(filter(None, words))
     order = sorted(counts, key=lambda w: (counts[w], w), reverse=True)
-    fine = torch.tensor([unknown + 1 + order.index(w) if w else label for w, label in zip(words, y.tolist())])
-    return order, fine
+    index = {word: unknown + 1 + i for i, word in enumerate(order)}
+    return order, torch.tensor([index[w] if w else label for w, label in zip(words, labels)])
 
 
 def load(work, split, frames, coefficients, features_file=None):

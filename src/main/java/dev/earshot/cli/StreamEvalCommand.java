@@ -91,12 +91,25 @@ final class StreamEvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "false accepts: %d = %.2f per hour%n", score.falseAccepts(), score.falseAcceptsPerHour());
             out.printf(Locale.ROOT, "latency after the end of the word: median %.0f ms, p95 %.0f ms%n",
                     1000 * score.latency(0.5), 1000 * score.latency(0.95));
+            byCommand(score, model.metadata().commands(), out);
             if (!sweep.isEmpty()) {
                 sweep(recordings, model, detection, out);
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** Where each command misses and where it fires unasked: what its own threshold in the config would trade. */
+    private static void byCommand(StreamScore score, List<String> commands, PrintWriter out) {
+        out.println();
+        out.println("command  said  hits  wrong  misses  false accepts");
+        Map<String, StreamScore.CommandScore> scores = score.byCommand();
+        for (String command : commands) {
+            StreamScore.CommandScore c = scores.getOrDefault(command, new StreamScore.CommandScore(0, 0, 0, 0, 0));
+            out.printf(Locale.ROOT, "%-7s  %4d  %4d  %5d  %6d  %13d%n", command, c.spoken(), c.hits(), c.wrongCommands(),
+                    c.misses(), c.falseAccepts());
+        }
     }
 
     private void sweep(List<Heard> recordings, CommandModel model, DetectionSettings base, PrintWriter out) throws IOException {

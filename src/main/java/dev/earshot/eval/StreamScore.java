@@ -4,6 +4,8 @@ import dev.earshot.detect.Detection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scores detections on a recording against what was spoken in it.
@@ -12,6 +14,8 @@ import java.util.List;
  * and {@value #ACCEPT_AFTER_END_S} s after its end; when only other commands fire there it is a
  * <b>wrong command</b>; when nothing does, a <b>miss</b>. Every detection not used by a spoken
  * command is a <b>false accept</b>. Latency is the time from the end of the word to its hit.
+ * The same counts are kept per command, so that a command's own threshold can be set where it
+ * misses or where it fires on its own.
  */
 public final class StreamScore {
 
@@ -24,6 +28,27 @@ public final class StreamScore {
     private long falseAccepts;
     private double seconds;
     private final List<Double> latencies = new ArrayList<>();
+    private final Map<String, Tally> byCommand = new TreeMap<>();
+
+    /**
+     * One command's share of the score.
+     *
+     * @param spoken        times the command was said
+     * @param hits          of those, detected as that command
+     * @param wrongCommands of those, detected as another command
+     * @param misses        of those, not detected at all
+     * @param falseAccepts  detections of this command when it was not said
+     */
+    public record CommandScore(long spoken, long hits, long wrongCommands, long misses, long falseAccepts) {
+    }
+
+    private static final class Tally {
+        long spoken;
+        long hits;
+        long wrongCommands;
+        long misses;
+        long falseAccepts;
+    }
 
     /** Adds one recording of {@code seconds} length. */
     public void add(List<StreamTruth.Word> truth, List<Detection> detections, double seconds) {
@@ -34,6 +59,7 @@ public final class StreamScore {
                 continue;
             }
             commands++;
+            tally(word.label()).spoken++;
             int right = -1;
             int wrong = -1;
             for (int i = 0; i < detections.size(); i++) {
@@ -50,19 +76,35 @@ public final class StreamScore {
             if (right >= 0) {
                 used[right] = true;
                 hits++;
+                tally(word.label()).hits++;
                 latencies.add(detections.get(right).timeSeconds() - word.end());
             } else if (wrong >= 0) {
                 used[wrong] = true;
                 wrongCommands++;
+                tally(word.label()).wrongCommands++;
             } else {
                 misses++;
+                tally(word.label()).misses++;
             }
         }
-        for (boolean u : used) {
-            if (!u) {
+        for (int i = 0; i < detections.size(); i++) {
+            if (!used[i]) {
                 falseAccepts++;
+                tally(detections.get(i).command()).falseAccepts++;
             }
         }
+    }
+
+    private Tally tally(String command) {
+        return byCommand.computeIfAbsent(command, c -> new Tally());
+    }
+
+    /** The score of each command that was said or detected, by name. */
+    public Map<String, CommandScore> byCommand() {
+        Map<String, CommandScore> scores = new TreeMap<>();
+        byCommand.forEach((command, t) -> scores.put(command,
+                new CommandScore(t.spoken, t.hits, t.wrongCommands, t.misses, t.falseAccepts)));
+        return scores;
     }
 
     public long commands() {

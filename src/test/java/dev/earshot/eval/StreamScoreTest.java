@@ -62,4 +62,18 @@ class StreamScoreTest {
         assertEquals(0.2, score.latency(0.5), 1e-9);
         assertEquals(0.4, score.latency(0.95), 1e-9);
     }
+
+    @Test
+    void eachCommandKeepsItsOwnHitsWrongCommandsMissesAndFalseAccepts() {
+        StreamScore score = new StreamScore();
+        score.add(List.of(word(1.0, 1.5, "on"), word(5.0, 5.4, "on"), word(9.0, 9.3, "off"), word(13.0, 13.4, "off"),
+                        word(20.0, 20.4, "_unknown_")),
+                List.of(at(1.6, "on"), at(9.5, "on"), at(20.3, "up"), at(40, "on")), 60);
+        assertEquals(new StreamScore.CommandScore(2, 1, 0, 1, 1), score.byCommand().get("on"),
+                "on: said twice, heard once, missed once, and fired unasked at 40 s");
+        assertEquals(new StreamScore.CommandScore(2, 0, 1, 1, 0), score.byCommand().get("off"),
+                "off: once taken for on, once missed; the wrong command is charged to the word said");
+        assertEquals(new StreamScore.CommandScore(0, 0, 0, 0, 1), score.byCommand().get("up"));
+        assertEquals(List.of("off", "on", "up"), List.copyOf(score.byCommand().keySet()));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * Scores detections on a recording against what was spoken in it.
@@ -14,18 +15,13 @@ import java.util.TreeMap;
  * and {@value #ACCEPT_AFTER_END_S} s after its end; when only other commands fire there it is a
  * <b>wrong command</b>; when nothing does, a <b>miss</b>. Every detection not used by a spoken
  * command is a <b>false accept</b>. Latency is the time from the end of the word to its hit.
- * The same counts are kept per command, so that a command's own threshold can be set where it
- * misses or where it fires on its own.
+ * Every count is kept per command, so that a command's own threshold can be set where it misses
+ * or where it fires on its own; the totals are their sums.
  */
 public final class StreamScore {
 
     public static final double ACCEPT_AFTER_END_S = 1.0;
 
-    private long commands;
-    private long hits;
-    private long wrongCommands;
-    private long misses;
-    private long falseAccepts;
     private double seconds;
     private final List<Double> latencies = new ArrayList<>();
     private final Map<String, Tally> byCommand = new TreeMap<>();
@@ -58,7 +54,6 @@ public final class StreamScore {
             if (!word.isCommand()) {
                 continue;
             }
-            commands++;
             tally(word.label()).spoken++;
             int right = -1;
             int wrong = -1;
@@ -75,21 +70,17 @@ public final class StreamScore {
             }
             if (right >= 0) {
                 used[right] = true;
-                hits++;
                 tally(word.label()).hits++;
                 latencies.add(detections.get(right).timeSeconds() - word.end());
             } else if (wrong >= 0) {
                 used[wrong] = true;
-                wrongCommands++;
                 tally(word.label()).wrongCommands++;
             } else {
-                misses++;
                 tally(word.label()).misses++;
             }
         }
         for (int i = 0; i < detections.size(); i++) {
             if (!used[i]) {
-                falseAccepts++;
                 tally(detections.get(i).command()).falseAccepts++;
             }
         }
@@ -108,23 +99,27 @@ public final class StreamScore {
     }
 
     public long commands() {
-        return commands;
+        return total(t -> t.spoken);
     }
 
     public long hits() {
-        return hits;
+        return total(t -> t.hits);
     }
 
     public long wrongCommands() {
-        return wrongCommands;
+        return total(t -> t.wrongCommands);
     }
 
     public long misses() {
-        return misses;
+        return total(t -> t.misses);
     }
 
     public long falseAccepts() {
-        return falseAccepts;
+        return total(t -> t.falseAccepts);
+    }
+
+    private long total(ToLongFunction<Tally> count) {
+        return byCommand.values().stream().mapToLong(count).sum();
     }
 
     public double hours() {
@@ -132,20 +127,20 @@ public final class StreamScore {
     }
 
     public double hitRate() {
-        return commands == 0 ? Double.NaN : hits / (double) commands;
+        return commands() == 0 ? Double.NaN : hits() / (double) commands();
     }
 
     public double wrongRate() {
-        return commands == 0 ? Double.NaN : wrongCommands / (double) commands;
+        return commands() == 0 ? Double.NaN : wrongCommands() / (double) commands();
     }
 
     /** Misses and wrong commands: every spoken command that did not get its action. */
     public double missRate() {
-        return commands == 0 ? Double.NaN : (misses + wrongCommands) / (double) commands;
+        return commands() == 0 ? Double.NaN : (misses() + wrongCommands()) / (double) commands();
     }
 
     public double falseAcceptsPerHour() {
-        return seconds == 0 ? Double.NaN : falseAccepts / hours();
+        return seconds == 0 ? Double.NaN : falseAccepts() / hours();
     }
 
     /** @param q quantile in [0, 1] of the latency of hits, in seconds; NaN without hits */

@@ -333,7 +333,7 @@ def lstm_description(args):
     return f"LSTM {args.layers}x{args.hidden}" + (f" projected to {args.projection}" if args.projection else "")
 
 
-def export(net, labels, settings, frames, mean, std, parameters, args, other_words=()):
+def export(net, labels, settings, frames, mean, std, parameters, args, other_words):
     net.eval()
     dynamic_axes = {"mfcc": {0: "batch", 1: "frames"}, "posteriors": {0: "batch"}}
     if net.lstm.proj_size > 0:

@@ -120,24 +120,24 @@ class UnrolledProjectedLstm(nn.Module):
         return x, None
 
 
-def folded(logits, net, labels):
-    """Logits over the labels: outputs beyond them (other words trained apart, --word-labels) are
-    joined into the last label, `_unknown_`, so that its posterior is the sum of theirs."""
-    if net.classify.out_features == labels:
+def folded(logits, net, label_count):
+    """Logits over the first label_count labels: outputs beyond them (other words trained apart,
+    --word-labels) are joined into the last label, `_unknown_`, so that its posterior is the sum of theirs."""
+    if net.classify.out_features == label_count:
         return logits
-    return torch.cat([logits[:, :labels - 1], torch.logsumexp(logits[:, labels - 1:], dim=-1, keepdim=True)], dim=-1)
+    return torch.cat([logits[:, :label_count - 1], torch.logsumexp(logits[:, label_count - 1:], dim=-1, keepdim=True)], dim=-1)
 
 
 class Posteriors(nn.Module):
     """What the appliance runs: raw logits turned into probabilities inside the graph."""
 
-    def __init__(self, net, labels):
+    def __init__(self, net, label_count):
         super().__init__()
         self.net = net
-        self.labels = labels
+        self.label_count = label_count
 
     def forward(self, mfcc):
-        return torch.softmax(folded(self.net(mfcc), self.net, self.labels), dim=-1)
+        return torch.softmax(folded(self.net(mfcc), self.net, self.label_count), dim=-1)
 
 
 def word_labels(work, y, unknown):
@@ -178,12 +178,12 @@ def spec_augment(x, generator, time_masks=1, max_time=6, coefficient_masks=1, ma
     return x
 
 
-def accuracy(net, x, y, labels, batch=1024):
+def accuracy(net, x, y, label_count, batch=1024):
     net.eval()
     right = 0
     with torch.no_grad():
         for i in range(0, len(x), batch):
-            right += (folded(net(x[i:i + batch]), net, labels).argmax(1) == y[i:i + batch]).sum().item()
+            right += (folded(net(x[i:i + batch]), net, label_count).argmax(1) == y[i:i + batch]).sum().item()
     return right / max(1, len(x))
 
 

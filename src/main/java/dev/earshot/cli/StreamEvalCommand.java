@@ -106,7 +106,7 @@ final class StreamEvalCommand implements Callable<Integer> {
         out.println("command  said  hits  wrong  misses  false accepts");
         Map<String, StreamScore.CommandScore> scores = score.byCommand();
         for (String command : commands) {
-            StreamScore.CommandScore c = scores.getOrDefault(command, new StreamScore.CommandScore(0, 0, 0, 0, 0));
+            StreamScore.CommandScore c = scores.getOrDefault(command, StreamScore.CommandScore.NONE);
             out.printf(Locale.ROOT, "%-7s  %4d  %4d  %5d  %6d  %13d%n", command, c.spoken(), c.hits(), c.wrongCommands(),
                     c.misses(), c.falseAccepts());
         }

@@ -3,6 +3,7 @@ package dev.earshot.eval;
 import dev.earshot.detect.Detection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ public final class StreamScore {
 
     private double seconds;
     private final List<Double> latencies = new ArrayList<>();
-    private final Map<String, Tally> byCommand = new TreeMap<>();
+    private final Map<String, CommandScore> byCommand = new TreeMap<>();
 
     /**
      * One command's share of the score.
@@ -36,14 +37,18 @@ public final class StreamScore {
      * @param falseAccepts  detections of this command when it was not said
      */
     public record CommandScore(long spoken, long hits, long wrongCommands, long misses, long falseAccepts) {
-    }
 
-    private static final class Tally {
-        long spoken;
-        long hits;
-        long wrongCommands;
-        long misses;
-        long falseAccepts;
+        /** A command neither said nor detected. */
+        public static final CommandScore NONE = new CommandScore(0, 0, 0, 0, 0);
+        static final CommandScore HIT = new CommandScore(1, 1, 0, 0, 0);
+        static final CommandScore WRONG_COMMAND = new CommandScore(1, 0, 1, 0, 0);
+        static final CommandScore MISS = new CommandScore(1, 0, 0, 1, 0);
+        static final CommandScore FALSE_ACCEPT = new CommandScore(0, 0, 0, 0, 1);
+
+        CommandScore plus(CommandScore other) {
+            return new CommandScore(spoken + other.spoken, hits + other.hits, wrongCommands + other.wrongCommands,
+                    misses + other.misses, falseAccepts + other.falseAccepts);
+        }
     }
 
     /** Adds one recording of {@code seconds} length. */
@@ -54,7 +59,6 @@ public final class StreamScore {
             if (!word.isCommand()) {
                 continue;
             }
-            tally(word.label()).spoken++;
             int right = -1;
             int wrong = -1;
             for (int i = 0; i < detections.size(); i++) {
@@ -70,55 +74,52 @@ public final class StreamScore {
             }
             if (right >= 0) {
                 used[right] = true;
-                tally(word.label()).hits++;
+                count(word.label(), CommandScore.HIT);
                 latencies.add(detections.get(right).timeSeconds() - word.end());
             } else if (wrong >= 0) {
                 used[wrong] = true;
-                tally(word.label()).wrongCommands++;
+                count(word.label(), CommandScore.WRONG_COMMAND);
             } else {
-                tally(word.label()).misses++;
+                count(word.label(), CommandScore.MISS);
             }
         }
         for (int i = 0; i < detections.size(); i++) {
             if (!used[i]) {
-                tally(detections.get(i).command()).falseAccepts++;
+                count(detections.get(i).command(), CommandScore.FALSE_ACCEPT);
             }
         }
     }
 
-    private Tally tally(String command) {
-        return byCommand.computeIfAbsent(command, c -> new Tally());
+    private void count(String command, CommandScore event) {
+        byCommand.merge(command, event, CommandScore::plus);
     }
 
     /** The score of each command that was said or detected, by name. */
     public Map<String, CommandScore> byCommand() {
-        Map<String, CommandScore> scores = new TreeMap<>();
-        byCommand.forEach((command, t) -> scores.put(command,
-                new CommandScore(t.spoken, t.hits, t.wrongCommands, t.misses, t.falseAccepts)));
-        return scores;
+        return Collections.unmodifiableMap(byCommand);
     }
 
     public long commands() {
-        return total(t -> t.spoken);
+        return total(CommandScore::spoken);
     }
 
     public long hits() {
-        return total(t -> t.hits);
+        return total(CommandScore::hits);
     }
 
     public long wrongCommands() {
-        return total(t -> t.wrongCommands);
+        return total(CommandScore::wrongCommands);
     }
 
     public long misses() {
-        return total(t -> t.misses);
+        return total(CommandScore::misses);
     }
 
     public long falseAccepts() {
-        return total(t -> t.falseAccepts);
+        return total(CommandScore::falseAccepts);
     }
 
-    private long total(ToLongFunction<Tally> count) {
+    private long total(ToLongFunction<CommandScore> count) {
         return byCommand.values().stream().mapToLong(count).sum();
     }
 

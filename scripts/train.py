@@ -51,7 +51,7 @@ class CommandNet(nn.Module):
     window (or on its last output; or on those two and an attention-weighted sum, run 47 in the model
     card). Unidirectional so that it can run on a stream."""
 
-    def __init__(self, coefficients, labels, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d", window_cmn=False, projection=0):
+    def __init__(self, coefficients, outputs, channels=64, hidden=128, layers=2, pool="meanmax", kernel=3, stride=2, dropout=0.0, front="conv1d", window_cmn=False, projection=0):
         super().__init__()
         self.pool = pool
         self.window_cmn = window_cmn
@@ -69,7 +69,7 @@ class CommandNet(nn.Module):
             # One score per step, softmaxed over the window: the classifier can weigh the steps that
             # hold the word instead of every step alike (mean) or one alone (max).
             self.attend = nn.Linear(out_size, 1)
-        self.classify = nn.Linear(out_size * {"meanmax": 2, "attention": 3}.get(pool, 1), labels)
+        self.classify = nn.Linear(out_size * {"meanmax": 2, "attention": 3}.get(pool, 1), outputs)
 
     def forward(self, x):  # x: [batch, frames, coefficients], normalised
         if self.window_cmn:

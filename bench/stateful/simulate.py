@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
-from train import CommandNet  # noqa: E402
+from train import CommandNet, folded  # noqa: E402
 
 EVERY_MS = 100  # how often the appliance evaluates the window (Listening.STRIDE_MS)
 
@@ -33,7 +33,10 @@ def main():
     shape = checkpoint["net"]
     if shape["pool"] != "last" or shape["front"] != "conv1d" or shape.get("window_cmn"):
         sys.exit("simulate.py: needs a model trained with --pool last and the conv1d front end, without --window-cmn")
-    net = CommandNet(len(checkpoint["mean"]), len(checkpoint["labels"]), shape["channels"], shape["hidden"],
+    label_count = len(checkpoint["labels"])
+    # A --word-labels checkpoint has an output per other word; they are joined into _unknown_ below.
+    outputs = label_count + len(shape.get("other_words", []))
+    net = CommandNet(len(checkpoint["mean"]), outputs, shape["channels"], shape["hidden"],
                      shape["layers"], shape["pool"], shape["kernel"], shape["stride"],
                      projection=shape.get("projection", 0))
     net.load_state_dict(checkpoint["state"])
@@ -53,10 +56,10 @@ def main():
         heard = list(range(window, len(frames) + 1, every))  # frames heard when the appliance evaluates
         with torch.no_grad():
             if mode == "window":
-                posteriors = torch.softmax(net(torch.stack([frames[n - window:n] for n in heard])), 1).numpy()
+                posteriors = torch.softmax(folded(net(torch.stack([frames[n - window:n] for n in heard])), net, label_count), 1).numpy()
                 steps_run += window_steps * len(heard)
             else:
-                per_step, run = stateful(net, frames, copies, reset if mode == "copies" else 0)
+                per_step, run = stateful(net, frames, copies, reset if mode == "copies" else 0, label_count)
                 steps_run += run
                 # The convolution's step j needs frames up to stride * j + kernel // 2.
                 posteriors = np.stack([per_step[(n - 1 - kernel // 2) // stride] for n in heard])
@@ -67,10 +70,10 @@ def main():
     print(f"{mode} {copies}x{reset}: {steps_run / seconds:.0f} LSTM steps per second of audio")
 
 
-def stateful(net, frames, copies, reset):
+def stateful(net, frames, copies, reset, label_count):
     inputs = torch.relu(net.conv(frames.T.unsqueeze(0))).transpose(1, 2)[0]
     states, ages = [None] * copies, [0] * copies
-    per_step = np.zeros((len(inputs), net.classify.out_features), np.float32)
+    per_step = np.zeros((len(inputs), label_count), np.float32)
     run = 0
     for j in range(len(inputs)):
         oldest = None
@@ -85,7 +88,7 @@ def stateful(net, frames, copies, reset):
             run += 1
             if oldest is None or ages[c] > oldest[0]:
                 oldest = (ages[c], out[0, -1])
-        per_step[j] = torch.softmax(net.classify(oldest[1]), 0).numpy()
+        per_step[j] = torch.softmax(folded(net.classify(oldest[1]).unsqueeze(0), net, label_count)[0], 0).numpy()
     return per_step, run
 
 

@@ -5,6 +5,7 @@ import dev.earshot.audio.WavReader;
 import dev.earshot.features.FeatureSettings;
 import dev.earshot.training.Augmenter;
 import dev.earshot.training.FeatureExport;
+import dev.earshot.training.SpeedRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,6 +43,10 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     @Option(names = "--coefficients", paramLabel = "N", description = "MFCC coefficients per frame (default: 20)")
     Integer coefficients;
 
+    @Option(names = "--speed", split = ",", paramLabel = "SLOWEST,FASTEST",
+            description = "speeds the varied clips are played at, drawn uniformly (default: 0.9,1.1)")
+    List<Double> speed;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +54,7 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     public Integer call() {
         FeatureSettings settings = settings();
         List<FeatureExport.Row> rows = FeatureExport.readList(list);
-        FeatureExport export = new FeatureExport(settings, new Augmenter(noises()), seed);
+        FeatureExport export = new FeatureExport(settings, new Augmenter(noises(), speeds()), seed);
         PrintWriter err = spec.commandLine().getErr();
         int frames = export.write(rows, out, done -> {
             err.printf(Locale.ROOT, "\rfeatures: %d/%d clips", done, rows.size());
@@ -72,6 +77,16 @@ final class ExportFeaturesCommand implements Callable<Integer> {
                 d.melBands(), coefficients == null ? d.coefficients() : coefficients, d.lowHz(), d.highHz());
         settings.requireSupported("export-features");
         return settings;
+    }
+
+    private SpeedRange speeds() {
+        if (speed == null) {
+            return SpeedRange.DEFAULT;
+        }
+        if (speed.size() != 2) {
+            throw new EarshotException("--speed: give the slowest and the fastest speed, e.g. 0.8,1.2");
+        }
+        return new SpeedRange(speed.get(0), speed.get(1));
     }
 
     private List<float[]> noises() {

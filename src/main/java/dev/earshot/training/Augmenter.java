@@ -17,10 +17,20 @@ public final class Augmenter {
     public static final int CLIP_SAMPLES = AudioSource.SAMPLE_RATE;
 
     private final List<float[]> noises;
+    private final SpeedRange speeds;
 
     /** @param noises background recordings at 16 kHz, each longer than a clip */
     public Augmenter(List<float[]> noises) {
+        this(noises, SpeedRange.DEFAULT);
+    }
+
+    /**
+     * @param noises background recordings at 16 kHz, each longer than a clip
+     * @param speeds the speeds each variant is played at
+     */
+    public Augmenter(List<float[]> noises, SpeedRange speeds) {
         this.noises = List.copyOf(noises);
+        this.speeds = speeds;
     }
 
     /** Shift of a command: its word stays near where the model expects it. */
@@ -32,7 +42,7 @@ public final class Augmenter {
     public static final int FAR_SHIFT = 6400;
 
     /**
-     * A varied copy of {@code clip}: speed 0.9–1.1, shift up to ±{@code maxShift} samples,
+     * A varied copy of {@code clip}: speed (0.9–1.1 by default), shift up to ±{@code maxShift} samples,
      * gain −12…+6 dB, noise at 0–20 dB SNR (80 %).
      */
     public float[] speech(float[] clip, int maxShift, SplittableRandom random) {
@@ -92,8 +102,8 @@ public final class Augmenter {
         return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, shift), random);
     }
 
-    private static float[] faster(float[] clip, SplittableRandom random) {
-        float speed = (float) random.nextDouble(0.9, 1.1);
+    private float[] faster(float[] clip, SplittableRandom random) {
+        float speed = (float) speeds.draw(random);
         return WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
     }
 

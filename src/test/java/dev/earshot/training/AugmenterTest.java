@@ -2,8 +2,10 @@ package dev.earshot.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.EarshotException;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,23 @@ class AugmenterTest {
         }
         // Not only near the middle (4000, where the clip has it): from the start to the end.
         assertTrue(earliest < 1000 && latest > 6000, "starts from " + earliest + " to " + latest);
+    }
+
+    @Test
+    void theSpeedRangeSetsHowFarTheWordIsStretched() {
+        Augmenter twiceAsFast = new Augmenter(List.of(), new SpeedRange(1.9, 2.0));
+        for (int seed = 0; seed < 20; seed++) {
+            SpokenSpan part = heardPart(twiceAsFast.whole(clipWithWord(), new SplittableRandom(seed)));
+            // The 8000-sample word played 1.9-2 times as fast: 4000-4210 samples.
+            assertTrue(part.length() > 3900 && part.length() < 4300, "seed " + seed + ": " + part);
+        }
+    }
+
+    @Test
+    void aSpeedRangeMustRunFromAPositiveSlowestToAFasterFastest() {
+        assertThrows(EarshotException.class, () -> new SpeedRange(1.2, 0.8));
+        assertThrows(EarshotException.class, () -> new SpeedRange(1.0, 1.0));
+        assertThrows(EarshotException.class, () -> new SpeedRange(0, 1.1));
     }
 
     @Test

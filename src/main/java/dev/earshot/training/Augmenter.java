@@ -19,11 +19,6 @@ public final class Augmenter {
     private final List<float[]> noises;
     private final SpeedRange speeds;
 
-    /** @param noises background recordings at 16 kHz, each longer than a clip */
-    public Augmenter(List<float[]> noises) {
-        this(noises, SpeedRange.DEFAULT);
-    }
-
     /**
      * @param noises background recordings at 16 kHz, each longer than a clip
      * @param speeds the speeds each variant is played at

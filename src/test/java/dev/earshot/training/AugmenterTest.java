@@ -57,7 +57,7 @@ class AugmenterTest {
 
     @Test
     void aCutWordTouchesAnEdgeOfTheWindowWithAboutHalfOfItInside() {
-        Augmenter augmenter = new Augmenter(List.of());
+        Augmenter augmenter = new Augmenter(List.of(), SpeedRange.DEFAULT);
         int startsCut = 0;
         int endsCut = 0;
         for (int seed = 0; seed < 40; seed++) {
@@ -80,7 +80,7 @@ class AugmenterTest {
 
     @Test
     void aWordAtTheEdgeIsWholeAndStartsInTheFirstOrEndsInTheLastTenthOfTheWindow() {
-        Augmenter augmenter = new Augmenter(List.of());
+        Augmenter augmenter = new Augmenter(List.of(), SpeedRange.DEFAULT);
         int left = 0;
         int right = 0;
         for (int seed = 0; seed < 40; seed++) {
@@ -104,7 +104,7 @@ class AugmenterTest {
 
     @Test
     void aWholeWordCanSitAnywhereInTheWindowButAlwaysWhole() {
-        Augmenter augmenter = new Augmenter(List.of());
+        Augmenter augmenter = new Augmenter(List.of(), SpeedRange.DEFAULT);
         int earliest = 16000;
         int latest = 0;
         for (int seed = 0; seed < 40; seed++) {
@@ -137,7 +137,7 @@ class AugmenterTest {
 
     @Test
     void theSameRandomGeneratorGivesTheSameVariant() {
-        Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()));
+        Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()), SpeedRange.DEFAULT);
         assertArrayEquals(augmenter.cut(clipWithWord(), new SplittableRandom(7)), augmenter.cut(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.atEdge(clipWithWord(), new SplittableRandom(7)), augmenter.atEdge(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.whole(clipWithWord(), new SplittableRandom(7)), augmenter.whole(clipWithWord(), new SplittableRandom(7)));

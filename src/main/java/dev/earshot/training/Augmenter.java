@@ -37,11 +37,11 @@ public final class Augmenter {
     public static final int FAR_SHIFT = 6400;
 
     /**
-     * A varied copy of {@code clip}: speed (0.9–1.1 by default), shift up to ±{@code maxShift} samples,
-     * gain −12…+6 dB, noise at 0–20 dB SNR (80 %).
+     * A varied copy of {@code clip}: a speed from the range given, shift up to ±{@code maxShift}
+     * samples, gain −12…+6 dB, noise at 0–20 dB SNR (80 %).
      */
     public float[] speech(float[] clip, int maxShift, SplittableRandom random) {
-        float[] sped = faster(clip, random);
+        float[] sped = atDrawnSpeed(clip, random);
         return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, random.nextInt(-maxShift, maxShift + 1)), random);
     }
 
@@ -52,7 +52,7 @@ public final class Augmenter {
      * the start of "right" like "rye", so the model must learn that part of a command is no command.
      */
     public float[] cut(float[] clip, SplittableRandom random) {
-        float[] sped = faster(clip, random);
+        float[] sped = atDrawnSpeed(clip, random);
         SpokenSpan span = SpokenSpan.of(sped);
         int edge = span.start() + (int) Math.round(span.length() * random.nextDouble(0.35, 0.65));
         // Positive shifts move the clip later: the window then ends at the edge (the start of the
@@ -69,7 +69,7 @@ public final class Augmenter {
      * then noise sounds like "yes").
      */
     public float[] atEdge(float[] clip, SplittableRandom random) {
-        float[] sped = faster(clip, random);
+        float[] sped = atDrawnSpeed(clip, random);
         SpokenSpan span = SpokenSpan.of(sped);
         int length = Math.min(span.length(), CLIP_SAMPLES);
         int slack = Math.min(CLIP_SAMPLES / 10, CLIP_SAMPLES - length);
@@ -88,7 +88,7 @@ public final class Augmenter {
      * fewer other words for commands on streams (run 38 in models/README.md).
      */
     public float[] whole(float[] clip, SplittableRandom random) {
-        float[] sped = faster(clip, random);
+        float[] sped = atDrawnSpeed(clip, random);
         SpokenSpan span = SpokenSpan.of(sped);
         int earliest = -span.start();
         int latest = CLIP_SAMPLES - span.end();
@@ -97,7 +97,7 @@ public final class Augmenter {
         return heardIn(ClipWindow.fit(sped, CLIP_SAMPLES, shift), random);
     }
 
-    private float[] faster(float[] clip, SplittableRandom random) {
+    private float[] atDrawnSpeed(float[] clip, SplittableRandom random) {
         float speed = (float) speeds.draw(random);
         return WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
     }

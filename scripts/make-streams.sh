@@ -24,9 +24,11 @@ compose() { # split kind count commands others seed-base
 }
 
 rm -rf "$work/streams"
-# Validation holds 2.5 hours, so that a false accept an hour (the target) is told apart from
-# none or two: with 0.67 hours, as before, one false accept moved the figure by 1.5 an hour.
-compose val commands 30 10 5 1000
-compose val no-commands 120 0 12 2000
+# Validation holds 9 hours (600 commands in 1 h, and 8 h without a command), so that the false
+# accepts an hour the defaults are tuned to rest on dozens of events: its first 2.5 hours (the
+# first 30 and 120 recordings, the validation streams until 2026-11-27) put a model at 0.8 an
+# hour (2 false accepts) where the test streams gave 4.5.
+compose val commands 60 10 5 1000
+compose val no-commands 480 0 12 2000
 compose test commands 20 10 5 3000
 compose test no-commands 60 0 12 4000

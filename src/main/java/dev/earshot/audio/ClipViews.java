@@ -10,8 +10,8 @@ import java.util.List;
  * knows how to hear, and the average of fifteen is steadier than any one.
  *
  * <p>Chosen on the validation split (models/README.md, "Clip decision"): the three shifts alone
- * gave 97.06 % with the model shipped then (run 5), with the five speeds 97.52 %, and each of the seven models
- * tried gained 0.2–0.7 point from the speeds.
+ * gave 97.06 % with the model shipped then (run 5), with the five speeds 97.52 %, and each of the
+ * seven models tried gained 0.2–0.7 point from the speeds.
  */
 public final class ClipViews {
 

@@ -63,9 +63,8 @@ class RunDemoTest {
                     && Double.parseDouble(d[0]) >= word.start() && Double.parseDouble(d[0]) <= word.end() + 1.0);
             inTime += hit ? 1 : 0;
         }
-        // The shipped model hears about 70 % of the commands on the test streams (models/README.md),
-        // and only 2 of these 5 (stop and the second on; with threshold 0.85 it heard off too): the
-        // least it must keep hearing, so a model or detector that hears fewer fails here.
+        // The shipped model hears about 70 % of the commands on the test streams (models/README.md)
+        // and 2 of these 5 (stop and the second on): the least it must keep hearing.
         assertTrue(inTime >= 2, inTime + " of " + commands.size() + " commands heard in time:\n" + run.out());
         for (String[] d : heard) {
             double time = Double.parseDouble(d[0]);

@@ -43,8 +43,9 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     @Option(names = "--coefficients", paramLabel = "N", description = "MFCC coefficients per frame (default: 20)")
     Integer coefficients;
 
-    @Option(names = "--speed", split = ",", paramLabel = "SLOWEST,FASTEST",
-            description = "speeds the varied clips are played at, drawn uniformly (default: 0.9,1.1)")
+    @Option(names = "--speed", split = ",", defaultValue = "0.8,1.2", paramLabel = "SLOWEST,FASTEST", hideParamSyntax = true,
+            description = "speeds the varied clips are played at, drawn uniformly (default: ${DEFAULT-VALUE}, "
+                    + "the shipped recipe's; 0.9,1.1 before run 56)")
     List<Double> speed;
 
     @Spec
@@ -80,9 +81,6 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     }
 
     private SpeedRange speeds() {
-        if (speed == null) {
-            return SpeedRange.DEFAULT;
-        }
         if (speed.size() != 2) {
             throw new EarshotException("--speed: give the slowest and the fastest speed, e.g. 0.8,1.2");
         }

@@ -9,9 +9,6 @@ import java.util.SplittableRandom;
  */
 public record SpeedRange(double slowest, double fastest) {
 
-    /** The shipped recipe's range. */
-    public static final SpeedRange DEFAULT = new SpeedRange(0.9, 1.1);
-
     public SpeedRange {
         if (!(slowest > 0 && slowest < fastest)) {
             throw new EarshotException("speed range " + slowest + "-" + fastest + ": needs 0 < slowest < fastest");

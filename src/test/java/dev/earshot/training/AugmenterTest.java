@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class AugmenterTest {
 
+    /** The range the bounds below are worked out for (the recipe's until run 56). */
+    private static final SpeedRange SPEEDS = new SpeedRange(0.9, 1.1);
+
     /** One second: silence, a 300 Hz "word" from 0.25 s to 0.75 s, silence. */
     private static float[] clipWithWord() {
         float[] clip = new float[16000];
@@ -57,7 +60,7 @@ class AugmenterTest {
 
     @Test
     void aCutWordTouchesAnEdgeOfTheWindowWithAboutHalfOfItInside() {
-        Augmenter augmenter = new Augmenter(List.of(), SpeedRange.DEFAULT);
+        Augmenter augmenter = new Augmenter(List.of(), SPEEDS);
         int startsCut = 0;
         int endsCut = 0;
         for (int seed = 0; seed < 40; seed++) {
@@ -80,7 +83,7 @@ class AugmenterTest {
 
     @Test
     void aWordAtTheEdgeIsWholeAndStartsInTheFirstOrEndsInTheLastTenthOfTheWindow() {
-        Augmenter augmenter = new Augmenter(List.of(), SpeedRange.DEFAULT);
+        Augmenter augmenter = new Augmenter(List.of(), SPEEDS);
         int left = 0;
         int right = 0;
         for (int seed = 0; seed < 40; seed++) {
@@ -104,7 +107,7 @@ class AugmenterTest {
 
     @Test
     void aWholeWordCanSitAnywhereInTheWindowButAlwaysWhole() {
-        Augmenter augmenter = new Augmenter(List.of(), SpeedRange.DEFAULT);
+        Augmenter augmenter = new Augmenter(List.of(), SPEEDS);
         int earliest = 16000;
         int latest = 0;
         for (int seed = 0; seed < 40; seed++) {
@@ -137,7 +140,7 @@ class AugmenterTest {
 
     @Test
     void theSameRandomGeneratorGivesTheSameVariant() {
-        Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()), SpeedRange.DEFAULT);
+        Augmenter augmenter = new Augmenter(List.of(clipWithWord(), clipWithWord()), SPEEDS);
         assertArrayEquals(augmenter.cut(clipWithWord(), new SplittableRandom(7)), augmenter.cut(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.atEdge(clipWithWord(), new SplittableRandom(7)), augmenter.atEdge(clipWithWord(), new SplittableRandom(7)));
         assertArrayEquals(augmenter.whole(clipWithWord(), new SplittableRandom(7)), augmenter.whole(clipWithWord(), new SplittableRandom(7)));

@@ -43,9 +43,9 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     @Option(names = "--coefficients", paramLabel = "N", description = "MFCC coefficients per frame (default: 20)")
     Integer coefficients;
 
-    @Option(names = "--speed", split = ",", defaultValue = "0.8,1.2", paramLabel = "SLOWEST,FASTEST", hideParamSyntax = true,
-            description = "speeds the varied clips are played at, drawn uniformly (default: ${DEFAULT-VALUE}, "
-                    + "the shipped recipe's; 0.9,1.1 before run 56)")
+    @Option(names = "--speed", split = ",", defaultValue = "0.8,1.2", paramLabel = "SLOWEST,FASTEST",
+            hideParamSyntax = true,
+            description = "speeds the varied clips are played at, drawn uniformly (default: ${DEFAULT-VALUE}, the shipped recipe's)")
     List<Double> speed;
 
     @Spec

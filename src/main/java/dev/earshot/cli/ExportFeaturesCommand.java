@@ -6,6 +6,7 @@ import dev.earshot.features.FeatureSettings;
 import dev.earshot.training.Augmenter;
 import dev.earshot.training.FeatureExport;
 import dev.earshot.training.SpeedRange;
+import dev.earshot.training.WarpRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,6 +49,12 @@ final class ExportFeaturesCommand implements Callable<Integer> {
             description = "speeds the varied clips are played at, drawn uniformly (default: ${DEFAULT-VALUE}, the shipped recipe's)")
     List<Double> speed;
 
+    @Option(names = "--warp", split = ",", defaultValue = "1,1", paramLabel = "LOWEST,HIGHEST",
+            hideParamSyntax = true,
+            description = {"frequency warps of the filterbank for the varied clips, drawn uniformly: vocal tract",
+                    "length perturbation (default: ${DEFAULT-VALUE}, none)"})
+    List<Double> warp;
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +62,7 @@ final class ExportFeaturesCommand implements Callable<Integer> {
     public Integer call() {
         FeatureSettings settings = settings();
         List<FeatureExport.Row> rows = FeatureExport.readList(list);
-        FeatureExport export = new FeatureExport(settings, new Augmenter(noises(), speeds()), seed);
+        FeatureExport export = new FeatureExport(settings, new Augmenter(noises(), speeds()), warps(), seed);
         PrintWriter err = spec.commandLine().getErr();
         int frames = export.write(rows, out, done -> {
             err.printf(Locale.ROOT, "\rfeatures: %d/%d clips", done, rows.size());
@@ -85,6 +92,13 @@ final class ExportFeaturesCommand implements Callable<Integer> {
             throw new EarshotException("--speed: give the slowest and the fastest speed, e.g. 0.8,1.2");
         }
         return new SpeedRange(speed.get(0), speed.get(1));
+    }
+
+    private WarpRange warps() {
+        if (warp.size() != 2) {
+            throw new EarshotException("--warp: give the lowest and the highest warp, e.g. 0.9,1.1");
+        }
+        return new WarpRange(warp.get(0), warp.get(1));
     }
 
     private List<float[]> noises() {

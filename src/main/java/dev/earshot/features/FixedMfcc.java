@@ -22,6 +22,10 @@ import be.tarsos.dsp.util.fft.HammingWindow;
  * Each coefficient is the parent's DCT-II of the log filter energies:
  * {@code c[i] = sum_j log(max(E[j], FLOOR)) * cos(pi * i / M * (j + 0.5))}.
  *
+ * <p>For training only, the filterbank can be warped along the frequency axis
+ * ({@link #FixedMfcc(FeatureSettings, double)}): vocal tract length perturbation, which moves a
+ * voice's formants as a longer or shorter vocal tract would, without changing its tempo.
+ *
  * <p>Not thread-safe: one instance per audio stream.
  */
 public final class FixedMfcc extends MFCC {
@@ -40,6 +44,14 @@ public final class FixedMfcc extends MFCC {
     private final float[] coefficients;
 
     public FixedMfcc(FeatureSettings settings) {
+        this(settings, 1.0);
+    }
+
+    /**
+     * @param warp how far the filterbank's frequencies are scaled (1: not at all, the appliance's
+     *             front end); see {@link #warped(double, double, double)}
+     */
+    public FixedMfcc(FeatureSettings settings, double warp) {
         super(settings.frameLength(), settings.sampleRate(), settings.coefficients(), settings.melBands(),
                 settings.lowHz(), settings.highHz());
         this.settings = settings;
@@ -50,7 +62,7 @@ public final class FixedMfcc extends MFCC {
         this.logEnergies = new float[settings.melBands()];
         this.coefficients = new float[settings.coefficients()];
         this.filterFirstBin = new int[settings.melBands()];
-        this.filterWeights = triangularFilters(settings, filterFirstBin);
+        this.filterWeights = triangularFilters(settings, warp, filterFirstBin);
         this.dct = dctTable(settings.coefficients(), settings.melBands());
     }
 
@@ -119,14 +131,29 @@ public final class FixedMfcc extends MFCC {
         return 700.0 * (Math.pow(10.0, mel / 2595.0) - 1.0);
     }
 
+    /**
+     * A frequency scaled by {@code warp} up to a knee, then joined linearly to the Nyquist frequency,
+     * so that no filter leaves the spectrum (the piecewise-linear warp of VTLN, as in Kaldi).
+     */
+    static double warped(double hz, double warp, double nyquist) {
+        if (warp == 1.0) {
+            return hz;
+        }
+        double knee = 0.8 * nyquist / Math.max(warp, 1.0);
+        if (hz <= knee) {
+            return hz * warp;
+        }
+        return knee * warp + (nyquist - knee * warp) * (hz - knee) / (nyquist - knee);
+    }
+
     /** Triangles between M+2 mel-spaced edges, each stored as its non-zero span of bins. */
-    private static float[][] triangularFilters(FeatureSettings s, int[] firstBin) {
+    private static float[][] triangularFilters(FeatureSettings s, double warp, int[] firstBin) {
         int bands = s.melBands();
         double lowMel = hzToMel(s.lowHz());
         double highMel = hzToMel(s.highHz());
         double[] edgesHz = new double[bands + 2];
         for (int i = 0; i < edgesHz.length; i++) {
-            edgesHz[i] = melToHz(lowMel + (highMel - lowMel) * i / (bands + 1));
+            edgesHz[i] = warped(melToHz(lowMel + (highMel - lowMel) * i / (bands + 1)), warp, s.sampleRate() / 2.0);
         }
         double binHz = (double) s.sampleRate() / s.frameLength();
         int bins = s.frameLength() / 2 + 1;

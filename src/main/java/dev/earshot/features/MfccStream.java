@@ -21,7 +21,12 @@ public final class MfccStream {
     private int filled;
 
     public MfccStream(FeatureSettings settings) {
-        this.mfcc = new FixedMfcc(settings);
+        this(settings, 1.0);
+    }
+
+    /** @param warp the filterbank's frequency warp, for training variants only ({@link FixedMfcc}) */
+    public MfccStream(FeatureSettings settings, double warp) {
+        this.mfcc = new FixedMfcc(settings, warp);
         this.window = new float[settings.frameLength()];
         this.hop = settings.hopLength();
     }
@@ -44,9 +49,14 @@ public final class MfccStream {
 
     /** Frames of a whole clip: {@code settings.framesIn(samples.length)} rows. */
     public static float[][] framesOf(float[] samples, FeatureSettings settings) {
+        return framesOf(samples, settings, 1.0);
+    }
+
+    /** Frames of a whole clip with the filterbank warped ({@link FixedMfcc}): training variants only. */
+    public static float[][] framesOf(float[] samples, FeatureSettings settings, double warp) {
         float[][] frames = new float[settings.framesIn(samples.length)][];
         int[] next = {0};
-        new MfccStream(settings).process(samples, samples.length, frame -> frames[next[0]++] = frame.clone());
+        new MfccStream(settings, warp).process(samples, samples.length, frame -> frames[next[0]++] = frame.clone());
         return frames;
     }
 }

@@ -49,11 +49,18 @@ public final class FeatureExport {
 
     private final FeatureSettings settings;
     private final Augmenter augmenter;
+    private final WarpRange warps;
     private final long seed;
 
     public FeatureExport(FeatureSettings settings, Augmenter augmenter, long seed) {
+        this(settings, augmenter, WarpRange.NONE, seed);
+    }
+
+    /** @param warps the filterbank warps of the varied rows (never of silence or clips as recorded) */
+    public FeatureExport(FeatureSettings settings, Augmenter augmenter, WarpRange warps, long seed) {
         this.settings = settings;
         this.augmenter = augmenter;
+        this.warps = warps;
         this.seed = seed;
     }
 
@@ -103,9 +110,15 @@ public final class FeatureExport {
     private byte[] encode(Row row, int index, int frames, int rowBytes) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
         float[] clip;
+        double warp = 1.0;
         if (row.source().equals("@silence")) {
             clip = augmenter.silence(random);
         } else {
+            if (row.variant() != Variant.AS_RECORDED) {
+                // A generator of its own, so that every other draw of the row (speed, shift, gain,
+                // noise) stays what it is without a warp: the warp's effect can be measured alone.
+                warp = warps.draw(new SplittableRandom(~(seed * 1_000_003L + index)));
+            }
             float[] recorded = WavReader.read(Path.of(row.source()));
             clip = switch (row.variant()) {
                 case AS_RECORDED -> ClipWindow.fit(recorded, Augmenter.CLIP_SAMPLES, 0);
@@ -116,7 +129,7 @@ public final class FeatureExport {
                 case WHOLE -> augmenter.whole(recorded, random);
             };
         }
-        float[][] mfcc = MfccStream.framesOf(clip, settings);
+        float[][] mfcc = MfccStream.framesOf(clip, settings, warp);
         ByteBuffer buffer = ByteBuffer.allocate(rowBytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int f = 0; f < frames; f++) {
             for (float v : mfcc[f]) {

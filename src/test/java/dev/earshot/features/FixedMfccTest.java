@@ -111,4 +111,48 @@ class FixedMfccTest {
         }
         return Math.sqrt(sum);
     }
+
+    /**
+     * A vowel: harmonics of 120 Hz under two formants (700 and 1800 Hz), every frequency of it
+     * multiplied by {@code scale}, as a shorter vocal tract and a higher voice would.
+     */
+    private static float[] vowel(double scale, FeatureSettings s) {
+        float[] vowel = new float[s.frameLength()];
+        for (int k = 1; k * 120 < 5000; k++) {
+            double hz = k * 120;
+            double amplitude = Math.exp(-Math.pow((hz - 700) / 250, 2)) + 0.5 * Math.exp(-Math.pow((hz - 1800) / 350, 2)) + 0.02;
+            for (int i = 0; i < vowel.length; i++) {
+                vowel[i] += (float) (0.05 * amplitude * Math.sin(2 * Math.PI * hz * scale * i / s.sampleRate()));
+            }
+        }
+        return vowel;
+    }
+
+    @Test
+    void aWarpedFilterbankHearsAVoiceMovedUpByTheWarpAsThePlainOneHearsTheVoice() {
+        FeatureSettings s = FeatureSettings.DEFAULT;
+        float[] plain = new FixedMfcc(s).compute(vowel(1.0, s)).clone();
+        float[] movedAndWarped = new FixedMfcc(s, 1.1).compute(vowel(1.1, s)).clone();
+        float[] movedOnly = new FixedMfcc(s).compute(vowel(1.1, s)).clone();
+
+        assertTrue(distance(plain, movedAndWarped) * 3 < distance(plain, movedOnly),
+                "warped: " + distance(plain, movedAndWarped) + ", not warped: " + distance(plain, movedOnly));
+    }
+
+    @Test
+    void theWarpScalesFrequenciesUpToAKneeAndKeepsTheNyquistFrequency() {
+        double nyquist = 8000;
+        for (double warp : new double[] {0.8, 0.9, 1.1, 1.2}) {
+            assertEquals(1000 * warp, FixedMfcc.warped(1000, warp, nyquist), 1e-9);
+            assertEquals(nyquist, FixedMfcc.warped(nyquist, warp, nyquist), 1e-9);
+            double previous = -1;
+            for (double hz = 0; hz <= nyquist; hz += 50) {
+                double w = FixedMfcc.warped(hz, warp, nyquist);
+                assertTrue(w > previous && w <= nyquist, "warp " + warp + " at " + hz + " Hz: " + w);
+                previous = w;
+            }
+        }
+        assertEquals(7600, FixedMfcc.warped(7600, 1.0, nyquist));
+    }
+
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "Writes raw little-endian float32 [clips, frames, coefficients] and prints the shape and settings as JSON."})
 final class ExportFeaturesCommand implements Callable<Integer> {
 
-    @Option(names = "--list", required = true, paramLabel = "FILE", description = "clip list: SOURCE<TAB>VARIANT per line (0 as recorded, 1 varied, 2 varied and shifted far, 3 varied and cut by the window edge, 4 varied, the spoken part alone whole against the window edge)")
+    @Option(names = "--list", required = true, paramLabel = "FILE", description = "clip list: SOURCE<TAB>VARIANT per line (0 as recorded, 1 varied, 2 varied and shifted far, 3 varied and cut by the window edge, 4 varied, the spoken part alone whole against the window edge, 5 varied, the spoken part whole anywhere in the window)")
     Path list;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "features file to write")

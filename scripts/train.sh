@@ -27,7 +27,7 @@ jar=target/earshot.jar
 
 epochs=30
 # The shipped recipe: front-end settings for export-features, network shape for train.py.
-feature_flags=(--hop 320 --coefficients 20 --speed "0.8,1.2")
+feature_flags=(--hop 320 --coefficients 20 --speed "0.8,1.2" --warp "0.9,1.1")
 net_flags=(--kernel 3 --stride 2 --hidden 172 --projection 80)
 # Busy-waiting OpenMP and OpenBLAS threads starve each other on 2 cores (measured: 1807 ms a batch
 # by default, 109 ms with these settings, with one other process running).

@@ -17,7 +17,7 @@ public record DetectionSettings(double threshold, Map<String, Double> thresholds
         long holdMs) {
 
     // Chosen on the validation streams (models/README.md, "Streaming"), never on the test streams.
-    public static final double DEFAULT_THRESHOLD = 0.90;
+    public static final double DEFAULT_THRESHOLD = 0.92;
     public static final long DEFAULT_REFRACTORY_MS = 1000;
     public static final long DEFAULT_SMOOTHING_MS = 200;
     public static final long DEFAULT_HOLD_MS = 100;

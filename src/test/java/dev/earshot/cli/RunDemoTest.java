@@ -63,9 +63,10 @@ class RunDemoTest {
                     && Double.parseDouble(d[0]) >= word.start() && Double.parseDouble(d[0]) <= word.end() + 1.0);
             inTime += hit ? 1 : 0;
         }
-        // The shipped model hears about 70 % of the commands on the test streams (models/README.md)
-        // and 2 of these 5 (stop and the second on): the least it must keep hearing.
-        assertTrue(inTime >= 2, inTime + " of " + commands.size() + " commands heard in time:\n" + run.out());
+        // The shipped model hears about two thirds of the commands on the test streams
+        // (models/README.md) and 4 of these 5 (all but go): one command of margin, as the
+        // regression floor keeps.
+        assertTrue(inTime >= 3, inTime + " of " + commands.size() + " commands heard in time:\n" + run.out());
         for (String[] d : heard) {
             double time = Double.parseDouble(d[0]);
             assertTrue(words.stream().anyMatch(w -> time >= w.start() && time <= w.end() + 1.0),

@@ -129,6 +129,10 @@ def main():
                         help="draw the fraction F of the augmented rows of each command and of the other words from the"
                              " clips under the data folder SOURCE (e.g. speech_commands_test_v0.02=0.5), the rest"
                              " from all of the label's clips")
+    parser.add_argument("--train-on-validation", action="store_true",
+                        help="train on the validation speakers' clips as well (still written as the validation split,"
+                             " which then no longer measures unseen speakers): the final fit of a recipe chosen"
+                             " without them; the test split is untouched")
     parser.add_argument("--label-rows", action="append", default=[], metavar="COMMAND=N",
                         help="training rows for COMMAND instead of %d (repeatable)" % ROWS_PER_LABEL)
     args = parser.parse_args()
@@ -157,6 +161,9 @@ def main():
     by_split = collections.defaultdict(lambda: collections.defaultdict(list))
     for path, label, folder, speaker in clips:
         by_split[split_of(speaker)][label].append((path, folder, speaker))
+    if args.train_on_validation:
+        for label, items in by_split["val"].items():
+            by_split["train"][label] = by_split["train"][label] + items
     synthetic_paths = set()
     if args.synthetic:
         synthetic, _ = scan(args.synthetic)

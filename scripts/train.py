@@ -223,6 +223,10 @@ def main():
     parser.add_argument("--word-labels", action="store_true",
                         help="train each other word of the _unknown_ rows as a label of its own, added back into _unknown_"
                              " inside the exported graph (run 54 in models/README.md)")
+    parser.add_argument("--keep", choices=["best", "last"], default="best",
+                        help="the weights written: the epoch with the best validation accuracy, or the last epoch"
+                             " (for a model whose training rows include the validation speakers: split.py"
+                             " --train-on-validation, where validation no longer measures unseen speakers)")
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
@@ -306,20 +310,22 @@ def main():
             # On the twelve labels, as validation is scored, also when other words train apart.
             right += (folded(logits, net, len(labels)).argmax(1) == yb.clamp(max=len(labels) - 1)).sum().item()
         val = accuracy(net, x_val, y_val, len(labels))
-        if val > best:
+        if args.keep == "last":
+            best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {epoch}, the last"
+        elif val > best:
             best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {epoch}"
         averaged_line = ""
         if averaged is not None:
             val_averaged = accuracy(averaged, x_val, y_val, len(labels))
             averaged_line = f", averaged weights {val_averaged:.4f}"
-            if val_averaged > best:
+            if args.keep == "best" and val_averaged > best:
                 best, best_state = val_averaged, {k: v.clone() for k, v in averaged.state_dict().items()}
                 best_from = f"epoch {epoch}, averaged weights"
         print(f"epoch {epoch}/{args.epochs}: loss {total_loss / len(x_train):.4f}, train accuracy"
               f" {right / len(x_train):.4f}, validation accuracy {val:.4f}{averaged_line}, {time.time() - started:.0f} s", flush=True)
 
     net.load_state_dict(best_state)
-    print(f"best validation accuracy: {best:.4f} ({best_from})", flush=True)
+    print(f"{'best' if args.keep == 'best' else 'kept'} validation accuracy: {best:.4f} ({best_from})", flush=True)
     if args.checkpoint:
         shape = {"channels": args.channels, "hidden": args.hidden, "projection": args.projection, "layers": args.layers, "pool": args.pool,
                  "kernel": args.kernel, "stride": args.stride, "front": args.front,

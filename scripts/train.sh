@@ -6,7 +6,8 @@
 # DATA: the official Speech Commands archive unpacked, or ../shared/data after prepare.sh.
 # Steps: split by speaker (scripts/split.py), features with Earshot's own Java front end
 # (earshot export-features), training with PyTorch (scripts/train.py) on the training and
-# validation speakers, then `earshot eval` on the speaker-disjoint test split. Work files go to $EARSHOT_WORK (default: ./work, git-ignored).
+# validation speakers, then `earshot eval` on the speaker-disjoint test split. Work files go to
+# $EARSHOT_WORK (default: ./work, git-ignored).
 # --smoke: a few clips and one epoch, to prove the pipeline runs (CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."

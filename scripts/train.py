@@ -310,20 +310,20 @@ def main():
             # On the twelve labels, as validation is scored, also when other words train apart.
             right += (folded(logits, net, len(labels)).argmax(1) == yb.clamp(max=len(labels) - 1)).sum().item()
         val = accuracy(net, x_val, y_val, len(labels))
-        if args.keep == "last":
-            best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {epoch}, the last"
-        elif val > best:
+        if val > best:
             best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {epoch}"
         averaged_line = ""
         if averaged is not None:
             val_averaged = accuracy(averaged, x_val, y_val, len(labels))
             averaged_line = f", averaged weights {val_averaged:.4f}"
-            if args.keep == "best" and val_averaged > best:
+            if val_averaged > best:
                 best, best_state = val_averaged, {k: v.clone() for k, v in averaged.state_dict().items()}
                 best_from = f"epoch {epoch}, averaged weights"
         print(f"epoch {epoch}/{args.epochs}: loss {total_loss / len(x_train):.4f}, train accuracy"
               f" {right / len(x_train):.4f}, validation accuracy {val:.4f}{averaged_line}, {time.time() - started:.0f} s", flush=True)
 
+    if args.keep == "last":
+        best, best_state, best_from = val, {k: v.clone() for k, v in net.state_dict().items()}, f"epoch {args.epochs}, the last"
     net.load_state_dict(best_state)
     print(f"{'best' if args.keep == 'best' else 'kept'} validation accuracy: {best:.4f} ({best_from})", flush=True)
     if args.checkpoint:

@@ -163,7 +163,7 @@ def main():
         by_split[split_of(speaker)][label].append((path, folder, speaker))
     if args.train_on_validation:
         for label, items in by_split["val"].items():
-            by_split["train"][label] = by_split["train"][label] + items
+            by_split["train"][label].extend(items)
     synthetic_paths = set()
     if args.synthetic:
         synthetic, _ = scan(args.synthetic)

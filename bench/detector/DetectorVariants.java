@@ -1,0 +1,195 @@
+import dev.earshot.audio.ClipSource;
+import dev.earshot.audio.WavReader;
+import dev.earshot.config.ConfigLoader;
+import dev.earshot.config.DetectionSettings;
+import dev.earshot.detect.CommandDetector;
+import dev.earshot.detect.Detection;
+import dev.earshot.eval.StreamScore;
+import dev.earshot.eval.StreamTruth;
+import dev.earshot.model.CommandModel;
+import dev.earshot.model.ModelMetadata;
+import dev.earshot.service.Listening;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Other ways to decide from the same posteriors, against the appliance's detector, on composed
+ * recordings (models/README.md, "Streaming"):
+ * java -cp target/earshot.jar bench/detector/DetectorVariants.java MODEL.onnx STREAMDIR
+ *
+ * <p>Each recording is heard once, as `stream-eval` hears it; every way is then scored at each
+ * threshold by the appliance's stream scoring, and its best row by the tuning rule is printed: the
+ * fewest misses (in % of the commands) plus five times the false accepts an hour, among the
+ * thresholds whose p95 latency is within 500 ms.
+ */
+public class DetectorVariants {
+
+    static final double[] THRESHOLDS = {0.80, 0.85, 0.88, 0.90, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97};
+    static final double MAX_P95_S = 0.5;
+
+    /** One composed recording: the posteriors of each evaluation, its truth and its length. */
+    record Recording(List<float[]> posteriors, List<Double> times, List<StreamTruth.Word> truth, double seconds) {
+    }
+
+    /** A way of deciding: the detections it makes on one recording. */
+    interface Way {
+        List<Detection> detections(Recording recording);
+    }
+
+    public static void main(String[] args) throws Exception {
+        DetectionSettings defaults = ConfigLoader.loadDefault().detection();
+        try (CommandModel model = CommandModel.load(Path.of(args[0]))) {
+            List<Recording> recordings = hear(model, Path.of(args[1]), defaults);
+            List<String> labels = model.metadata().labels();
+            int unknown = labels.indexOf(ModelMetadata.UNKNOWN);
+            System.out.println("way                               threshold  hit rate  wrong  FA/hour  median ms  p95 ms  rule");
+            best("as shipped (200 ms, hold 100 ms)", recordings, t -> asShipped(model, defaults, t));
+            for (int[] ks : new int[][] {{3, 6}, {4, 6}, {5, 6}, {3, 8}, {4, 8}, {5, 8}}) {
+                best("count " + ks[0] + " of " + ks[1], recordings, t -> new Count(labels, t, ks[0], ks[1]));
+            }
+            for (int wait : new int[] {1, 2}) {
+                for (double veto : new double[] {0.3, 0.5}) {
+                    best("veto wait " + wait + " at " + veto, recordings,
+                            t -> new Veto(asShipped(model, defaults, t), unknown, wait, veto));
+                }
+            }
+        }
+    }
+
+    static Way asShipped(CommandModel model, DetectionSettings defaults, double threshold) {
+        Listening listening = Listening.forConfig(model, new DetectionSettings(threshold, Map.of(), defaults.refractoryMs(),
+                defaults.smoothingMs(), defaults.holdMs()));
+        return recording -> {
+            CommandDetector detector = listening.newDetector();
+            List<Detection> detections = new ArrayList<>();
+            for (int i = 0; i < recording.times().size(); i++) {
+                detector.process(recording.posteriors().get(i), recording.times().get(i)).ifPresent(detections::add);
+            }
+            return detections;
+        };
+    }
+
+    /**
+     * Fires a command when it led with a raw posterior of at least the threshold in K of the last S
+     * evaluations since the last detection: a word held whole in the window leads for several
+     * evaluations, a stray peak for one or two.
+     */
+    record Count(List<String> labels, double threshold, int k, int s) implements Way {
+        public List<Detection> detections(Recording recording) {
+            List<Detection> detections = new ArrayList<>();
+            int n = recording.times().size();
+            int[] leader = new int[n];
+            double lastFired = Double.NEGATIVE_INFINITY;
+            int since = 0;
+            for (int i = 0; i < n; i++) {
+                float[] p = recording.posteriors().get(i);
+                int top = argmax(p);
+                leader[i] = ModelMetadata.isCommand(labels.get(top)) && p[top] >= threshold ? top : -1;
+                double time = recording.times().get(i);
+                if (leader[i] < 0 || time - lastFired < 1.0) {
+                    continue;
+                }
+                int count = 0;
+                for (int j = Math.max(since, i - s + 1); j <= i; j++) {
+                    count += leader[j] == leader[i] ? 1 : 0;
+                }
+                if (count >= k) {
+                    detections.add(new Detection(time, labels.get(top), p[top]));
+                    lastFired = time;
+                    since = i + 1;
+                }
+            }
+            return detections;
+        }
+    }
+
+    /**
+     * The appliance's detector, each detection held back for W evaluations and dropped when the
+     * `_unknown_` posterior reaches V meanwhile: another word whose start passed for a command is
+     * often recognised as another word once all of it is in the window.
+     */
+    record Veto(Way detector, int unknown, int evaluations, double veto) implements Way {
+        public List<Detection> detections(Recording recording) {
+            List<Detection> kept = new ArrayList<>();
+            List<Double> times = recording.times();
+            int next = 0;
+            for (Detection d : detector.detections(recording)) {
+                while (times.get(next) < d.timeSeconds()) {
+                    next++;
+                }
+                int last = Math.min(times.size() - 1, next + evaluations);
+                boolean dropped = false;
+                for (int j = next + 1; j <= last; j++) {
+                    dropped |= recording.posteriors().get(j)[unknown] >= veto;
+                }
+                if (!dropped) {
+                    kept.add(new Detection(times.get(last), d.command(), d.confidence()));
+                }
+            }
+            return kept;
+        }
+    }
+
+    static void best(String name, List<Recording> recordings, Function<Double, Way> way) {
+        StreamScore best = null;
+        double bestThreshold = 0;
+        double bestRule = Double.POSITIVE_INFINITY;
+        for (double threshold : THRESHOLDS) {
+            Way at = way.apply(threshold);
+            StreamScore score = new StreamScore();
+            for (Recording recording : recordings) {
+                score.add(recording.truth(), at.detections(recording), recording.seconds());
+            }
+            double rule = 100 * (1 - score.hitRate()) + 5 * score.falseAcceptsPerHour();
+            if (score.latency(0.95) <= MAX_P95_S && rule < bestRule) {
+                best = score;
+                bestThreshold = threshold;
+                bestRule = rule;
+            }
+        }
+        if (best == null) {
+            System.out.printf(Locale.ROOT, "%-34s no threshold within p95 %.0f ms%n", name, 1000 * MAX_P95_S);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-34s %9.2f  %7.2f%%  %5d  %7.2f  %9.0f  %6.0f  %.2f%n", name, bestThreshold,
+                100 * best.hitRate(), best.wrongCommands(), best.falseAcceptsPerHour(), 1000 * best.latency(0.5),
+                1000 * best.latency(0.95), bestRule);
+    }
+
+    static List<Recording> hear(CommandModel model, Path dir, DetectionSettings defaults) throws Exception {
+        Listening listening = Listening.forConfig(model, defaults);
+        List<Path> wavs;
+        try (Stream<Path> files = Files.list(dir)) {
+            wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
+        }
+        List<Recording> recordings = new ArrayList<>();
+        for (Path wav : wavs) {
+            float[] samples = WavReader.read(wav);
+            List<float[]> posteriors = new ArrayList<>();
+            List<Double> times = new ArrayList<>();
+            listening.newRecordingRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
+                posteriors.add(p.clone());
+                times.add(t);
+            });
+            recordings.add(new Recording(posteriors, times, StreamTruth.read(Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv"))),
+                    samples.length / (double) model.metadata().features().sampleRate()));
+        }
+        return recordings;
+    }
+
+    static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,11 +1,10 @@
-import dev.earshot.audio.ClipSource;
-import dev.earshot.audio.WavReader;
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.DetectionSettings;
+import dev.earshot.detect.Classification;
 import dev.earshot.detect.CommandDetector;
 import dev.earshot.detect.Detection;
+import dev.earshot.eval.HeardRecording;
 import dev.earshot.eval.StreamScore;
-import dev.earshot.eval.StreamTruth;
 import dev.earshot.model.CommandModel;
 import dev.earshot.model.ModelMetadata;
 import dev.earshot.service.Listening;
@@ -33,25 +32,24 @@ public class DetectorVariants {
     static final double[] THRESHOLDS = {0.80, 0.85, 0.88, 0.90, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97};
     static final double MAX_P95_S = 0.5;
 
-    /** One composed recording: the posteriors of each evaluation, its truth and its length. */
-    record Recording(List<float[]> posteriors, List<Double> times, List<StreamTruth.Word> truth, double seconds) {
-    }
-
     /** A way of deciding: the detections it makes on one recording. */
     interface Way {
-        List<Detection> detections(Recording recording);
+        List<Detection> detections(HeardRecording recording);
     }
 
     public static void main(String[] args) throws Exception {
         DetectionSettings defaults = ConfigLoader.loadDefault().detection();
         try (CommandModel model = CommandModel.load(Path.of(args[0]))) {
-            List<Recording> recordings = hear(model, Path.of(args[1]), defaults);
+            List<HeardRecording> recordings = hear(model, Path.of(args[1]), defaults);
             List<String> labels = model.metadata().labels();
             int unknown = labels.indexOf(ModelMetadata.UNKNOWN);
             System.out.println("way                               threshold  hit rate  wrong  FA/hour  median ms  p95 ms  rule");
-            best("as shipped (200 ms, hold 100 ms)", recordings, t -> asShipped(model, defaults, t));
-            for (int[] ks : new int[][] {{3, 6}, {4, 6}, {5, 6}, {3, 8}, {4, 8}, {5, 8}}) {
-                best("count " + ks[0] + " of " + ks[1], recordings, t -> new Count(labels, t, ks[0], ks[1]));
+            best("as shipped (" + defaults.smoothingMs() + " ms, hold " + defaults.holdMs() + " ms)", recordings,
+                    t -> asShipped(model, defaults, t));
+            double refractorySeconds = defaults.refractoryMs() / 1000.0;
+            for (int[] kOfS : new int[][] {{3, 6}, {4, 6}, {5, 6}, {3, 8}, {4, 8}, {5, 8}}) {
+                best("count " + kOfS[0] + " of " + kOfS[1], recordings,
+                        t -> new Count(labels, t, kOfS[0], kOfS[1], refractorySeconds));
             }
             for (int wait : new int[] {1, 2}) {
                 for (double veto : new double[] {0.3, 0.5}) {
@@ -77,22 +75,22 @@ public class DetectorVariants {
 
     /**
      * Fires a command when it led with a raw posterior of at least the threshold in K of the last S
-     * evaluations since the last detection: a word held whole in the window leads for several
-     * evaluations, a stray peak for one or two.
+     * evaluations since the last detection (and not within the refractory time): a word held whole
+     * in the window leads for several evaluations, a stray peak for one or two.
      */
-    record Count(List<String> labels, double threshold, int k, int s) implements Way {
-        public List<Detection> detections(Recording recording) {
+    record Count(List<String> labels, double threshold, int k, int s, double refractorySeconds) implements Way {
+        public List<Detection> detections(HeardRecording recording) {
             List<Detection> detections = new ArrayList<>();
             int n = recording.times().size();
             int[] leader = new int[n];
             double lastFired = Double.NEGATIVE_INFINITY;
             int since = 0;
             for (int i = 0; i < n; i++) {
-                float[] p = recording.posteriors().get(i);
-                int top = argmax(p);
-                leader[i] = ModelMetadata.isCommand(labels.get(top)) && p[top] >= threshold ? top : -1;
+                Classification top = Classification.top(recording.posteriors().get(i), labels);
+                boolean leads = ModelMetadata.isCommand(top.label()) && top.confidence() >= threshold;
+                leader[i] = leads ? labels.indexOf(top.label()) : -1;
                 double time = recording.times().get(i);
-                if (leader[i] < 0 || time - lastFired < 1.0) {
+                if (leader[i] < 0 || time - lastFired < refractorySeconds) {
                     continue;
                 }
                 int count = 0;
@@ -100,7 +98,7 @@ public class DetectorVariants {
                     count += leader[j] == leader[i] ? 1 : 0;
                 }
                 if (count >= k) {
-                    detections.add(new Detection(time, labels.get(top), p[top]));
+                    detections.add(new Detection(time, top.label(), top.confidence()));
                     lastFired = time;
                     since = i + 1;
                 }
@@ -110,12 +108,12 @@ public class DetectorVariants {
     }
 
     /**
-     * The appliance's detector, each detection held back for W evaluations and dropped when the
-     * `_unknown_` posterior reaches V meanwhile: another word whose start passed for a command is
-     * often recognised as another word once all of it is in the window.
+     * The appliance's detector, each detection held back for the next {@code evaluations} and dropped
+     * when the `_unknown_` posterior reaches {@code veto} in one of them: another word whose start
+     * passed for a command is often recognised as another word once all of it is in the window.
      */
     record Veto(Way detector, int unknown, int evaluations, double veto) implements Way {
-        public List<Detection> detections(Recording recording) {
+        public List<Detection> detections(HeardRecording recording) {
             List<Detection> kept = new ArrayList<>();
             List<Double> times = recording.times();
             int next = 0;
@@ -136,14 +134,14 @@ public class DetectorVariants {
         }
     }
 
-    static void best(String name, List<Recording> recordings, Function<Double, Way> way) {
+    static void best(String name, List<HeardRecording> recordings, Function<Double, Way> way) {
         StreamScore best = null;
         double bestThreshold = 0;
         double bestRule = Double.POSITIVE_INFINITY;
         for (double threshold : THRESHOLDS) {
             Way at = way.apply(threshold);
             StreamScore score = new StreamScore();
-            for (Recording recording : recordings) {
+            for (HeardRecording recording : recordings) {
                 score.add(recording.truth(), at.detections(recording), recording.seconds());
             }
             double rule = 100 * (1 - score.hitRate()) + 5 * score.falseAcceptsPerHour();
@@ -162,34 +160,16 @@ public class DetectorVariants {
                 1000 * best.latency(0.95), bestRule);
     }
 
-    static List<Recording> hear(CommandModel model, Path dir, DetectionSettings defaults) throws Exception {
+    static List<HeardRecording> hear(CommandModel model, Path dir, DetectionSettings defaults) throws Exception {
         Listening listening = Listening.forConfig(model, defaults);
         List<Path> wavs;
         try (Stream<Path> files = Files.list(dir)) {
             wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
         }
-        List<Recording> recordings = new ArrayList<>();
+        List<HeardRecording> recordings = new ArrayList<>();
         for (Path wav : wavs) {
-            float[] samples = WavReader.read(wav);
-            List<float[]> posteriors = new ArrayList<>();
-            List<Double> times = new ArrayList<>();
-            listening.newRecordingRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
-                posteriors.add(p.clone());
-                times.add(t);
-            });
-            recordings.add(new Recording(posteriors, times, StreamTruth.read(Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv"))),
-                    samples.length / (double) model.metadata().features().sampleRate()));
+            recordings.add(HeardRecording.hear(listening, wav, model.metadata().features().sampleRate()));
         }
         return recordings;
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

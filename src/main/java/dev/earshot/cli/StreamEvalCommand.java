@@ -1,15 +1,13 @@
 package dev.earshot.cli;
 
 import dev.earshot.EarshotException;
-import dev.earshot.audio.ClipSource;
-import dev.earshot.audio.WavReader;
 import dev.earshot.config.DetectionSettings;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.detect.CommandDetector;
 import dev.earshot.detect.Detection;
 import dev.earshot.eval.DetPlot;
+import dev.earshot.eval.HeardRecording;
 import dev.earshot.eval.StreamScore;
-import dev.earshot.eval.StreamTruth;
 import dev.earshot.model.CommandModel;
 import dev.earshot.service.Listening;
 import java.io.IOException;
@@ -59,10 +57,6 @@ final class StreamEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The model's output for one recording, kept so that every threshold is scored on the same posteriors. */
-    private record Heard(Path wav, List<StreamTruth.Word> truth, List<float[]> posteriors, List<Double> times, double seconds) {
-    }
-
     @Override
     public Integer call() throws IOException {
         EarshotConfig settings = configOption.load();
@@ -70,19 +64,11 @@ final class StreamEvalCommand implements Callable<Integer> {
         detection = new DetectionSettings(detection.threshold(), detection.thresholds(), detection.refractoryMs(),
                 smoothingMs == null ? detection.smoothingMs() : smoothingMs, holdMs == null ? detection.holdMs() : holdMs);
         PrintWriter out = spec.commandLine().getOut();
-        List<Heard> recordings = new ArrayList<>();
+        List<HeardRecording> recordings = new ArrayList<>();
         try (CommandModel model = modelOption.loadFor(settings)) {
             Listening listening = Listening.forConfig(model, detection);
             for (Path wav : recordingsIn(dir)) {
-                Path tsv = Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv"));
-                float[] samples = WavReader.read(wav);
-                List<float[]> posteriors = new ArrayList<>();
-                List<Double> times = new ArrayList<>();
-                listening.newRecordingRecognizer().listen(new ClipSource(samples, wav.toString()), (p, t) -> {
-                    posteriors.add(p.clone());
-                    times.add(t);
-                });
-                recordings.add(new Heard(wav, StreamTruth.read(tsv), posteriors, times, samples.length / (double) model.metadata().features().sampleRate()));
+                recordings.add(HeardRecording.hear(listening, wav, model.metadata().features().sampleRate()));
             }
             StreamScore score = score(recordings, listening);
             out.printf(Locale.ROOT, "recordings: %d, %.2f h, %d spoken commands%n", recordings.size(), score.hours(), score.commands());
@@ -112,7 +98,7 @@ final class StreamEvalCommand implements Callable<Integer> {
         }
     }
 
-    private void sweep(List<Heard> recordings, CommandModel model, DetectionSettings base, PrintWriter out) throws IOException {
+    private void sweep(List<HeardRecording> recordings, CommandModel model, DetectionSettings base, PrintWriter out) throws IOException {
         out.println();
         out.println("threshold  hit rate  wrong  miss rate  FA/hour  median ms  p95 ms");
         List<DetPlot.Point> points = new ArrayList<>();
@@ -129,9 +115,9 @@ final class StreamEvalCommand implements Callable<Integer> {
         }
     }
 
-    private static StreamScore score(List<Heard> recordings, Listening listening) {
+    private static StreamScore score(List<HeardRecording> recordings, Listening listening) {
         StreamScore score = new StreamScore();
-        for (Heard heard : recordings) {
+        for (HeardRecording heard : recordings) {
             CommandDetector detector = listening.newDetector();
             List<Detection> detections = new ArrayList<>();
             for (int i = 0; i < heard.posteriors().size(); i++) {
@@ -149,7 +135,7 @@ final class StreamEvalCommand implements Callable<Integer> {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
             for (Path wav : wavs) {
-                if (!Files.isRegularFile(Path.of(wav.toString().replaceFirst("\\.wav$", ".tsv")))) {
+                if (!Files.isRegularFile(HeardRecording.truthFile(wav))) {
                     throw new EarshotException(wav + ": no truth file beside it (.tsv)");
                 }
             }

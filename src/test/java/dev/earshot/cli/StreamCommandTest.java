@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.eval.StreamTruth;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,5 +62,45 @@ class StreamCommandTest {
             double runConfidence = Double.parseDouble(r[3].replaceAll("[()]", ""));
             assertEquals(streamConfidence, runConfidence, 0.00501, "confidence of detection " + i);
         }
+    }
+
+    @Test
+    void streamEvalHitsTheCommandsThatStreamDetectsInTheirWordsWindow() throws Exception {
+        Path wav = demo();
+        Path truth = dir.resolve("demo.tsv");
+        try (InputStream in = getClass().getResourceAsStream(RunCommand.DEMO.replace(".wav", ".tsv"))) {
+            Files.write(truth, in.readAllBytes());
+        }
+        List<String[]> detections = CliRun.of("stream", wav.toString()).outLines().stream().map(l -> l.split("\t")).toList();
+        int commands = 0;
+        int expectedHits = 0;
+        for (StreamTruth.Word word : StreamTruth.read(truth)) {
+            if (word.isCommand()) {
+                commands++;
+                boolean detected = detections.stream().anyMatch(d -> d[1].equals(word.label())
+                        && Double.parseDouble(d[0]) >= word.start() && Double.parseDouble(d[0]) <= word.end() + 1.0);
+                expectedHits += detected ? 1 : 0;
+            }
+        }
+
+        CliRun run = CliRun.of("stream-eval", dir.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(commands + " spoken commands"), run.out());
+        Matcher hitLine = Pattern.compile("hit rate: [\\d.]+%  \\(hits (\\d+), wrong commands (\\d+) = [\\d.]+%, misses (\\d+)\\)")
+                .matcher(run.out());
+        assertTrue(hitLine.find(), run.out());
+        assertEquals(expectedHits, Integer.parseInt(hitLine.group(1)), "the commands stream detects in their words' windows");
+        assertEquals(commands, Integer.parseInt(hitLine.group(1)) + Integer.parseInt(hitLine.group(2)) + Integer.parseInt(hitLine.group(3)));
+    }
+
+    @Test
+    void streamEvalRefusesARecordingWithoutItsTruthFileInOneLine() throws Exception {
+        demo();
+
+        CliRun run = CliRun.of("stream-eval", dir.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of("earshot: " + dir.resolve("demo.wav") + ": no truth file beside it (.tsv)"), run.errLines());
     }
 }

@@ -13,13 +13,12 @@ import java.util.List;
  * model's posteriors for each evaluated window and its time, kept so that every threshold (or
  * every way of deciding) is scored on the same posteriors; with the truth of what was said.
  *
- * @param wav        the recording
  * @param truth      the words said in it, from the truth file beside it
  * @param posteriors one vector per evaluation, in the model's label order
  * @param times      the position in the recording of the end of each evaluated window, in seconds
  * @param seconds    the recording's length
  */
-public record HeardRecording(Path wav, List<StreamTruth.Word> truth, List<float[]> posteriors, List<Double> times, double seconds) {
+public record HeardRecording(List<StreamTruth.Word> truth, List<float[]> posteriors, List<Double> times, double seconds) {
 
     /** Hears {@code wav} and reads its truth file (the same name, {@code .tsv}). */
     public static HeardRecording hear(Listening listening, Path wav, int sampleRate) throws IOException {
@@ -30,7 +29,7 @@ public record HeardRecording(Path wav, List<StreamTruth.Word> truth, List<float[
             posteriors.add(p.clone());
             times.add(t);
         });
-        return new HeardRecording(wav, StreamTruth.read(truthFile(wav)), posteriors, times, samples.length / (double) sampleRate);
+        return new HeardRecording(StreamTruth.read(truthFile(wav)), posteriors, times, samples.length / (double) sampleRate);
     }
 
     /** Where the truth of a composed recording is kept: FILE.tsv beside FILE.wav. */

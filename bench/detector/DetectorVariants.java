@@ -1,7 +1,6 @@
 import dev.earshot.config.ConfigLoader;
 import dev.earshot.config.DetectionSettings;
 import dev.earshot.detect.Classification;
-import dev.earshot.detect.CommandDetector;
 import dev.earshot.detect.Detection;
 import dev.earshot.eval.HeardRecording;
 import dev.earshot.eval.StreamScore;
@@ -63,14 +62,7 @@ public class DetectorVariants {
     static Way asShipped(CommandModel model, DetectionSettings defaults, double threshold) {
         Listening listening = Listening.forConfig(model, new DetectionSettings(threshold, Map.of(), defaults.refractoryMs(),
                 defaults.smoothingMs(), defaults.holdMs()));
-        return recording -> {
-            CommandDetector detector = listening.newDetector();
-            List<Detection> detections = new ArrayList<>();
-            for (int i = 0; i < recording.times().size(); i++) {
-                detector.process(recording.posteriors().get(i), recording.times().get(i)).ifPresent(detections::add);
-            }
-            return detections;
-        };
+        return recording -> recording.detectedBy(listening.newDetector());
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.earshot.cli;
 import dev.earshot.EarshotException;
 import dev.earshot.config.DetectionSettings;
 import dev.earshot.config.EarshotConfig;
-import dev.earshot.detect.CommandDetector;
-import dev.earshot.detect.Detection;
 import dev.earshot.eval.DetPlot;
 import dev.earshot.eval.HeardRecording;
 import dev.earshot.eval.StreamScore;
@@ -118,12 +116,7 @@ final class StreamEvalCommand implements Callable<Integer> {
     private static StreamScore score(List<HeardRecording> recordings, Listening listening) {
         StreamScore score = new StreamScore();
         for (HeardRecording heard : recordings) {
-            CommandDetector detector = listening.newDetector();
-            List<Detection> detections = new ArrayList<>();
-            for (int i = 0; i < heard.posteriors().size(); i++) {
-                detector.process(heard.posteriors().get(i), heard.times().get(i)).ifPresent(detections::add);
-            }
-            score.add(heard.truth(), detections, heard.seconds());
+            score.add(heard.truth(), heard.detectedBy(listening.newDetector()), heard.seconds());
         }
         return score;
     }

@@ -2,6 +2,8 @@ package dev.earshot.eval;
 
 import dev.earshot.audio.ClipSource;
 import dev.earshot.audio.WavReader;
+import dev.earshot.detect.CommandDetector;
+import dev.earshot.detect.Detection;
 import dev.earshot.service.Listening;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +32,15 @@ public record HeardRecording(List<StreamTruth.Word> truth, List<float[]> posteri
             times.add(t);
         });
         return new HeardRecording(StreamTruth.read(truthFile(wav)), posteriors, times, samples.length / (double) sampleRate);
+    }
+
+    /** The detections {@code detector}, fresh, makes on this recording's posteriors, in time order. */
+    public List<Detection> detectedBy(CommandDetector detector) {
+        List<Detection> detections = new ArrayList<>();
+        for (int i = 0; i < posteriors.size(); i++) {
+            detector.process(posteriors.get(i), times.get(i)).ifPresent(detections::add);
+        }
+        return detections;
     }
 
     /** Where the truth of a composed recording is kept: FILE.tsv beside FILE.wav. */

@@ -7,14 +7,12 @@ import dev.earshot.eval.StreamScore;
 import dev.earshot.model.CommandModel;
 import dev.earshot.model.ModelMetadata;
 import dev.earshot.service.Listening;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Other ways to decide from the same posteriors, against the appliance's detector, on composed
@@ -39,7 +37,7 @@ public class DetectorVariants {
     public static void main(String[] args) throws Exception {
         DetectionSettings defaults = ConfigLoader.loadDefault().detection();
         try (CommandModel model = CommandModel.load(Path.of(args[0]))) {
-            List<HeardRecording> recordings = hear(model, Path.of(args[1]), defaults);
+            List<HeardRecording> recordings = HeardRecording.hearAll(Listening.forConfig(model, defaults), Path.of(args[1]));
             List<String> labels = model.metadata().labels();
             int unknown = labels.indexOf(ModelMetadata.UNKNOWN);
             System.out.println("way                               threshold  hit rate  wrong  FA/hour  median ms  p95 ms  rule");
@@ -150,18 +148,5 @@ public class DetectorVariants {
         System.out.printf(Locale.ROOT, "%-34s %9.2f  %7.2f%%  %5d  %7.2f  %9.0f  %6.0f  %.2f%n", name, bestThreshold,
                 100 * best.hitRate(), best.wrongCommands(), best.falseAcceptsPerHour(), 1000 * best.latency(0.5),
                 1000 * best.latency(0.95), bestRule);
-    }
-
-    static List<HeardRecording> hear(CommandModel model, Path dir, DetectionSettings defaults) throws Exception {
-        Listening listening = Listening.forConfig(model, defaults);
-        List<Path> wavs;
-        try (Stream<Path> files = Files.list(dir)) {
-            wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
-        }
-        List<HeardRecording> recordings = new ArrayList<>();
-        for (Path wav : wavs) {
-            recordings.add(HeardRecording.hear(listening, wav, model.metadata().features().sampleRate()));
-        }
-        return recordings;
     }
 }

@@ -1,6 +1,5 @@
 package dev.earshot.cli;
 
-import dev.earshot.EarshotException;
 import dev.earshot.config.DetectionSettings;
 import dev.earshot.config.EarshotConfig;
 import dev.earshot.eval.DetPlot;
@@ -10,14 +9,12 @@ import dev.earshot.model.CommandModel;
 import dev.earshot.service.Listening;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,12 +59,9 @@ final class StreamEvalCommand implements Callable<Integer> {
         detection = new DetectionSettings(detection.threshold(), detection.thresholds(), detection.refractoryMs(),
                 smoothingMs == null ? detection.smoothingMs() : smoothingMs, holdMs == null ? detection.holdMs() : holdMs);
         PrintWriter out = spec.commandLine().getOut();
-        List<HeardRecording> recordings = new ArrayList<>();
         try (CommandModel model = modelOption.loadFor(settings)) {
             Listening listening = Listening.forConfig(model, detection);
-            for (Path wav : recordingsIn(dir)) {
-                recordings.add(HeardRecording.hear(listening, wav, model.metadata().features().sampleRate()));
-            }
+            List<HeardRecording> recordings = HeardRecording.hearAll(listening, dir);
             StreamScore score = score(recordings, listening);
             out.printf(Locale.ROOT, "recordings: %d, %.2f h, %d spoken commands%n", recordings.size(), score.hours(), score.commands());
             out.printf(Locale.ROOT, "hit rate: %.2f%%  (hits %d, wrong commands %d = %.2f%%, misses %d)%n",
@@ -119,25 +113,5 @@ final class StreamEvalCommand implements Callable<Integer> {
             score.add(heard.truth(), heard.detectedBy(listening.newDetector()), heard.seconds());
         }
         return score;
-    }
-
-    private static List<Path> recordingsIn(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new EarshotException(dir + ": not a directory of composed recordings");
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> wavs = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
-            for (Path wav : wavs) {
-                if (!Files.isRegularFile(HeardRecording.truthFile(wav))) {
-                    throw new EarshotException(wav + ": no truth file beside it (.tsv)");
-                }
-            }
-            if (wavs.isEmpty()) {
-                throw new EarshotException(dir + ": no .wav recordings");
-            }
-            return wavs;
-        } catch (IOException e) {
-            throw new EarshotException(dir + ": cannot list: " + e.getMessage());
-        }
     }
 }

@@ -20,6 +20,11 @@ public final class ClipWindow {
         return out;
     }
 
+    /** The {@code length} samples that end at sample {@code end}; zeros for any before the start. */
+    public static float[] ending(float[] samples, int end, int length) {
+        return fit(samples, length, length - end);
+    }
+
     /**
      * The {@code length} samples with the most energy, in 10 ms steps; a short recording is padded.
      * A clip longer than the model's window usually holds the word somewhere in the middle.

@@ -18,6 +18,12 @@ class ClipWindowTest {
     }
 
     @Test
+    void theSamplesEndingAtAPointComeWithSilenceBeforeTheStart() {
+        assertArrayEquals(new float[] {3, 4}, ClipWindow.ending(new float[] {1, 2, 3, 4, 5}, 4, 2));
+        assertArrayEquals(new float[] {0, 0, 1, 2}, ClipWindow.ending(new float[] {1, 2, 3, 4, 5}, 2, 4));
+    }
+
+    @Test
     void aLongRecordingIsCutAroundItsLoudestSecond() {
         float[] recording = new float[48000];
         for (int i = 30000; i < 34000; i++) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -58,9 +57,8 @@ public class DetectorVariants {
     }
 
     static Way asShipped(CommandModel model, DetectionSettings defaults, double threshold) {
-        Listening listening = Listening.forConfig(model, new DetectionSettings(threshold, Map.of(), defaults.refractoryMs(),
-                defaults.smoothingMs(), defaults.holdMs()));
-        return recording -> recording.detectedBy(listening.newDetector());
+        Listening listening = Listening.forConfig(model, defaults.withThreshold(threshold));
+        return recording -> recording.detectedBy(listening);
     }
 
     /**

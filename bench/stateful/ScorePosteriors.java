@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +20,8 @@ import java.util.stream.Stream;
  * java -cp target/earshot.jar bench/stateful/ScorePosteriors.java POSTDIR STREAMDIR T...
  * POSTDIR holds FILE.post for each FILE.wav of STREAMDIR: a header line (time, then the labels), then
  * one line per evaluation, the time in seconds and the posteriors, tab-separated. The detector is the
- * one `stream-eval` builds from the default config (smoothing, hold, refractory), at each threshold T.
+ * one `stream-eval` builds from the default config (smoothing, hold, refractory), at each threshold T,
+ * without the second look: that hears the audio again, and only posteriors come here.
  */
 public class ScorePosteriors {
     /** One composed recording: the posteriors computed for it, its truth and its length. */
@@ -43,8 +43,7 @@ public class ScorePosteriors {
             }
             System.out.println("threshold  hit rate  wrong  FA/hour  median ms  p95 ms");
             for (int k = 2; k < args.length; k++) {
-                DetectionSettings at = new DetectionSettings(Double.parseDouble(args[k]), Map.of(), defaults.refractoryMs(),
-                        defaults.smoothingMs(), defaults.holdMs());
+                DetectionSettings at = defaults.withThreshold(Double.parseDouble(args[k]));
                 Listening listening = Listening.forConfig(model, at);
                 StreamScore score = new StreamScore();
                 for (Recording recording : recordings) {

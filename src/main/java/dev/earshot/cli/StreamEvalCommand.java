@@ -43,6 +43,9 @@ final class StreamEvalCommand implements Callable<Integer> {
     @Option(names = "--hold-ms", paramLabel = "MS", description = "override the config's detection.hold_ms")
     Long holdMs;
 
+    @Option(names = "--second-look", paramLabel = "P", description = "override the config's detection.second_look (0: none)")
+    Double secondLook;
+
     @Option(names = "--det-plot", paramLabel = "FILE.png", description = "draw the sweep as a DET curve")
     Path detPlot;
 
@@ -57,7 +60,8 @@ final class StreamEvalCommand implements Callable<Integer> {
         EarshotConfig settings = configOption.load();
         DetectionSettings detection = settings.detection();
         detection = new DetectionSettings(detection.threshold(), detection.thresholds(), detection.refractoryMs(),
-                smoothingMs == null ? detection.smoothingMs() : smoothingMs, holdMs == null ? detection.holdMs() : holdMs);
+                smoothingMs == null ? detection.smoothingMs() : smoothingMs, holdMs == null ? detection.holdMs() : holdMs,
+                secondLook == null ? detection.secondLook() : secondLook);
         PrintWriter out = spec.commandLine().getOut();
         try (CommandModel model = modelOption.loadFor(settings)) {
             Listening listening = Listening.forConfig(model, detection);
@@ -95,8 +99,7 @@ final class StreamEvalCommand implements Callable<Integer> {
         out.println("threshold  hit rate  wrong  miss rate  FA/hour  median ms  p95 ms");
         List<DetPlot.Point> points = new ArrayList<>();
         for (double threshold : sweep) {
-            DetectionSettings at = new DetectionSettings(threshold, Map.of(), base.refractoryMs(), base.smoothingMs(), base.holdMs());
-            StreamScore s = score(recordings, Listening.forConfig(model, at));
+            StreamScore s = score(recordings, Listening.forConfig(model, base.withThreshold(threshold)));
             out.printf(Locale.ROOT, "%9.2f  %7.2f%%  %5d  %8.2f%%  %7.2f  %9.0f  %6.0f%n", threshold, 100 * s.hitRate(),
                     s.wrongCommands(), 100 * s.missRate(), s.falseAcceptsPerHour(), 1000 * s.latency(0.5), 1000 * s.latency(0.95));
             points.add(new DetPlot.Point(threshold, s.missRate(), s.falseAcceptsPerHour()));
@@ -110,7 +113,7 @@ final class StreamEvalCommand implements Callable<Integer> {
     private static StreamScore score(List<HeardRecording> recordings, Listening listening) {
         StreamScore score = new StreamScore();
         for (HeardRecording heard : recordings) {
-            score.add(heard.truth(), heard.detectedBy(listening.newDetector()), heard.seconds());
+            score.add(heard.truth(), heard.detectedBy(listening), heard.seconds());
         }
         return score;
     }

@@ -214,7 +214,16 @@ final class ConfigValidator {
                 : notNegative("detection.smoothing_ms", raw.smoothingMs());
         long hold = raw.holdMs() == null ? DetectionSettings.DEFAULT_HOLD_MS
                 : notNegative("detection.hold_ms", raw.holdMs());
-        return new DetectionSettings(threshold, thresholds, refractory, smoothing, hold);
+        double secondLook = raw.secondLook() == null ? DetectionSettings.DEFAULT_SECOND_LOOK : secondLook(raw.secondLook());
+        return new DetectionSettings(threshold, thresholds, refractory, smoothing, hold, secondLook);
+    }
+
+    private double secondLook(Double value) {
+        // 0 is allowed here (no second look), unlike a threshold; NaN fails as there.
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw error("detection.second_look", "must be 0 (off) or a posterior at most 1, got " + value);
+        }
+        return value;
     }
 
     private double threshold(String key, Double value) {

@@ -34,6 +34,7 @@ record RawConfig(
             LinkedHashMap<String, Double> thresholds,
             @JsonProperty("refractory_ms") Long refractoryMs,
             @JsonProperty("smoothing_ms") Long smoothingMs,
-            @JsonProperty("hold_ms") Long holdMs) {
+            @JsonProperty("hold_ms") Long holdMs,
+            @JsonProperty("second_look") Double secondLook) {
     }
 }

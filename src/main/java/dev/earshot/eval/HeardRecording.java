@@ -3,28 +3,46 @@ package dev.earshot.eval;
 import dev.earshot.EarshotException;
 import dev.earshot.audio.AudioSource;
 import dev.earshot.audio.ClipSource;
+import dev.earshot.audio.ClipWindow;
 import dev.earshot.audio.WavReader;
+import dev.earshot.detect.Classification;
 import dev.earshot.detect.CommandDetector;
 import dev.earshot.detect.Detection;
+import dev.earshot.detect.SecondLook;
 import dev.earshot.service.Listening;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A composed recording heard once through the streaming pipeline, as {@code stream} hears it: the
  * model's posteriors for each evaluated window and its time, kept so that every threshold (or
  * every way of deciding) is scored on the same posteriors; with the truth of what was said.
- *
- * @param truth      the words said in it, from the truth file beside it
- * @param posteriors one vector per evaluation, in the model's label order
- * @param times      the position in the recording of the end of each evaluated window, in seconds
- * @param seconds    the recording's length
+ * Second looks are heard from the file when first asked for and kept too: a window heard again
+ * gives the same verdict at every threshold.
  */
-public record HeardRecording(List<StreamTruth.Word> truth, List<float[]> posteriors, List<Double> times, double seconds) {
+public final class HeardRecording {
+
+    private final Path wav;
+    private final List<StreamTruth.Word> truth;
+    private final List<float[]> posteriors;
+    private final List<Double> times;
+    private final double seconds;
+    private final Map<Integer, Classification> heardAgain = new HashMap<>();
+
+    private HeardRecording(Path wav, List<StreamTruth.Word> truth, List<float[]> posteriors, List<Double> times, double seconds) {
+        this.wav = wav;
+        this.truth = truth;
+        this.posteriors = posteriors;
+        this.times = times;
+        this.seconds = seconds;
+    }
 
     /**
      * Hears every recording of a folder of composed recordings (FILE.wav with its truth FILE.tsv, as
@@ -47,10 +65,60 @@ public record HeardRecording(List<StreamTruth.Word> truth, List<float[]> posteri
             posteriors.add(p.clone());
             times.add(t);
         });
-        return new HeardRecording(StreamTruth.read(truthFile(wav)), posteriors, times, samples.length / (double) AudioSource.SAMPLE_RATE);
+        return new HeardRecording(wav, StreamTruth.read(truthFile(wav)), posteriors, times, samples.length / (double) AudioSource.SAMPLE_RATE);
     }
 
-    /** The detections {@code detector}, fresh, makes on this recording's posteriors, in time order. */
+    /** The words said in it, from the truth file beside it. */
+    public List<StreamTruth.Word> truth() {
+        return truth;
+    }
+
+    /** One vector per evaluation, in the model's label order. */
+    public List<float[]> posteriors() {
+        return posteriors;
+    }
+
+    /** The position in the recording of the end of each evaluated window, in seconds. */
+    public List<Double> times() {
+        return times;
+    }
+
+    /** The recording's length in seconds. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /**
+     * The detections {@code listening} makes on this recording, as {@code stream} would: its
+     * detector, fresh, over the posteriors, then its second look, if it has one. {@code listening}
+     * must use the model that heard the recording.
+     */
+    public List<Detection> detectedBy(Listening listening) {
+        List<Detection> detections = detectedBy(listening.newDetector());
+        Optional<SecondLook> secondLook = listening.secondLook();
+        if (secondLook.isEmpty() || detections.isEmpty()) {
+            return detections;
+        }
+        List<Detection> kept = new ArrayList<>();
+        float[] samples = null;
+        for (Detection detection : detections) {
+            int end = Listening.endSample(detection);
+            Classification verdict = heardAgain.get(end);
+            if (verdict == null) {
+                if (samples == null) {
+                    samples = WavReader.read(wav);
+                }
+                verdict = listening.hearAgain(ClipWindow.ending(samples, end, listening.secondLookSamples()));
+                heardAgain.put(end, verdict);
+            }
+            if (secondLook.get().confirms(detection, verdict)) {
+                kept.add(detection);
+            }
+        }
+        return kept;
+    }
+
+    /** The detections {@code detector}, fresh, makes on this recording's posteriors, in time order; no second look. */
     public List<Detection> detectedBy(CommandDetector detector) {
         List<Detection> detections = new ArrayList<>();
         for (int i = 0; i < posteriors.size(); i++) {

@@ -27,6 +27,11 @@ public final class ClipRecognizer {
         this.windowSamples = (framed + features.sampleRate() - 1) / features.sampleRate() * features.sampleRate();
     }
 
+    /** The length of the model's window in samples: the length of every view. */
+    public int windowSamples() {
+        return windowSamples;
+    }
+
     public Classification classify(Path wav) {
         return classify(WavReader.read(wav));
     }

@@ -2,12 +2,16 @@ package dev.earshot.service;
 
 import dev.earshot.EarshotException;
 import dev.earshot.audio.AudioSource;
+import dev.earshot.audio.RecentAudio;
 import dev.earshot.config.DetectionSettings;
+import dev.earshot.detect.Classification;
 import dev.earshot.detect.CommandDetector;
 import dev.earshot.detect.Detection;
 import dev.earshot.detect.DetectorSettings;
+import dev.earshot.detect.SecondLook;
 import dev.earshot.model.CommandModel;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens to a source until it ends, through the streaming pipeline, and survives a microphone
- * that drops out: the source is opened again and listening goes on with a fresh window.
+ * that drops out: the source is opened again and listening goes on with a fresh window. Each
+ * detection is given a second look, when the settings ask for one, before it is passed on.
  */
 public final class Listening {
 
@@ -28,27 +33,53 @@ public final class Listening {
 
     private final CommandModel model;
     private final DetectorSettings detectorSettings;
+    private final Optional<SecondLook> secondLook;
+    private final ClipRecognizer clips;
     private final int strideFrames;
     private final long retryMs;
 
+    /** Listening without a second look. */
     public Listening(CommandModel model, DetectorSettings detectorSettings) {
-        this(model, detectorSettings, RETRY_MS);
+        this(model, detectorSettings, Optional.empty(), RETRY_MS);
     }
 
-    Listening(CommandModel model, DetectorSettings detectorSettings, long retryMs) {
+    Listening(CommandModel model, DetectorSettings detectorSettings, Optional<SecondLook> secondLook, long retryMs) {
         this.model = model;
         this.detectorSettings = detectorSettings;
+        this.secondLook = secondLook;
+        this.clips = new ClipRecognizer(model);
         this.retryMs = retryMs;
         double hopMs = 1000 * model.metadata().features().secondsPerHop();
         this.strideFrames = Math.max(1, (int) Math.round(STRIDE_MS / hopMs));
     }
 
-    /** The detector as the config's {@code detection:} section describes it. */
+    /** The detector and the second look as the config's {@code detection:} section describes them. */
     public static Listening forConfig(CommandModel model, DetectionSettings detection) {
         int smoothing = Math.max(1, (int) Math.round(detection.smoothingMs() / (double) STRIDE_MS));
         int consecutive = 1 + (int) Math.round(detection.holdMs() / (double) STRIDE_MS);
+        Optional<SecondLook> secondLook = detection.secondLook() > 0 ? Optional.of(new SecondLook(detection.secondLook()))
+                : Optional.empty();
         return new Listening(model, new DetectorSettings(detection.threshold(), detection.thresholds(), smoothing, consecutive,
-                detection.refractoryMs() / 1000.0));
+                detection.refractoryMs() / 1000.0), secondLook, RETRY_MS);
+    }
+
+    public Optional<SecondLook> secondLook() {
+        return secondLook;
+    }
+
+    /** How many samples a second look hears: the model's window, ending where the detection fired. */
+    public int secondLookSamples() {
+        return clips.windowSamples();
+    }
+
+    /** The sample at which a detection's window ends, counted from the start of the audio. */
+    public static int endSample(Detection detection) {
+        return (int) Math.round(detection.timeSeconds() * AudioSource.SAMPLE_RATE);
+    }
+
+    /** The window a detection fired on, heard again as {@code classify} hears a clip. */
+    public Classification hearAgain(float[] window) {
+        return clips.classify(window);
     }
 
     /** A recogniser with a fresh window, for one uninterrupted stretch of live audio. */
@@ -78,7 +109,9 @@ public final class Listening {
             try (AudioSource listening = current) {
                 CommandDetector detector = newDetector();
                 StreamRecognizer recognizer = listening.isLive() ? newRecognizer() : newRecordingRecognizer();
-                recognizer.listen(listening, (posteriors, time) -> detector.process(posteriors, time).ifPresent(detections));
+                RecentAudio recent = new RecentAudio(listening, recentSamples());
+                recognizer.listen(recent, (posteriors, time) -> detector.process(posteriors, time)
+                        .filter(detection -> stands(detection, recent)).ifPresent(detections));
                 return;
             } catch (IOException e) {
                 if (reopen == null) {
@@ -88,6 +121,21 @@ public final class Listening {
                 current = reopenWhenBack(reopen);
             }
         }
+    }
+
+    private boolean stands(Detection detection, RecentAudio recent) {
+        return secondLook.map(look -> look.confirms(detection,
+                hearAgain(recent.ending(endSample(detection), secondLookSamples())))).orElse(true);
+    }
+
+    /**
+     * How much audio to keep for second looks. A recording's posteriors come a batch of windows
+     * after their audio was read, so keep a batch of strides besides the window, and a window more
+     * for the samples the feature stage holds back.
+     */
+    private int recentSamples() {
+        int strideSamples = strideFrames * model.metadata().features().hopLength();
+        return (RECORDING_BATCH + 1) * strideSamples + 2 * secondLookSamples();
     }
 
     private AudioSource reopenWhenBack(Supplier<AudioSource> reopen) {

@@ -314,6 +314,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void secondLookMustBeAPosteriorOrZero() {
+        String message = failText("detection:\n  second_look: 1.2\n");
+        assertEquals(file("x") + ": line 2: detection.second_look: must be 0 (off) or a posterior at most 1, got 1.2", message);
+        assertTrue(failText("detection: { second_look: -0.1 }\n").contains("detection.second_look: must be"));
+        assertEquals(0.0, load("detection: { second_look: 0 }\n").detection().secondLook());
+    }
+
+    @Test
     void negativeRefractory() {
         String message = failText("detection:\n  refractory_ms: -5\n");
         assertEquals(file("x") + ": line 2: detection.refractory_ms: must not be negative, got -5", message);

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.earshot.EarshotException;
 import dev.earshot.audio.AudioSource;
 import dev.earshot.audio.ClipSource;
+import dev.earshot.audio.ClipWindow;
 import dev.earshot.audio.WavBytes;
+import dev.earshot.audio.WavReader;
+import dev.earshot.config.DetectionSettings;
+import dev.earshot.detect.Classification;
+import dev.earshot.detect.Detection;
 import dev.earshot.detect.DetectorSettings;
 import dev.earshot.model.CommandModel;
 import java.io.IOException;
@@ -17,11 +22,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The streaming loop: windows, times, batching, and a microphone that drops out. */
+/** The streaming loop: windows, times, batching, the second look, and a microphone that drops out. */
 class ListeningTest {
 
     private static CommandModel tiny() {
@@ -106,7 +112,7 @@ class ListeningTest {
                 }
                 return new ClipSource(new float[8000], "mic again");
             };
-            new Listening(model, NEVER, 5).run(first, reopen, d -> { });
+            new Listening(model, NEVER, Optional.empty(), 5).run(first, reopen, d -> { });
             assertTrue(first.closed, "the failed source is closed");
             assertEquals(2, reopened.get(), "retried until the device came back");
         }
@@ -116,8 +122,71 @@ class ListeningTest {
     void aFileOrPipeThatFailsEndsTheRunWithItsName() {
         try (CommandModel model = tiny()) {
             EarshotException e = assertThrows(EarshotException.class,
-                    () -> new Listening(model, NEVER, 5).run(new DroppingSource(new float[100]), null, d -> { }));
+                    () -> new Listening(model, NEVER, Optional.empty(), 5).run(new DroppingSource(new float[100]), null, d -> { }));
             assertEquals("mic: capture stopped", e.getMessage());
+        }
+    }
+
+    /** The bundled demo recording, as a live source would deliver it: no batching of windows. */
+    private static final class LiveClip implements AudioSource {
+        private final ClipSource clip;
+
+        LiveClip(float[] samples) {
+            this.clip = new ClipSource(samples, "live");
+        }
+
+        @Override
+        public int read(float[] buffer) {
+            return clip.read(buffer);
+        }
+
+        @Override
+        public String name() {
+            return "live";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static List<Detection> heard(Listening listening, AudioSource source) throws IOException {
+        List<Detection> detections = new ArrayList<>();
+        listening.run(source, null, detections::add);
+        return detections;
+    }
+
+    @Test
+    void aDetectionStandsOnlyWhenItsWindowHeardAgainAsAClipGivesTheSameCommandSureEnough() throws IOException {
+        float[] demo = WavReader.read(ListeningTest.class.getResourceAsStream("/dev/earshot/demo/demo.wav"), "demo");
+        // A low threshold, so that the detector fires on windows a second look does not confirm.
+        DetectionSettings eager = DetectionSettings.defaults().withThreshold(0.6);
+        DetectionSettings none = new DetectionSettings(0.6, Map.of(), eager.refractoryMs(), eager.smoothingMs(), eager.holdMs(), 0);
+        try (CommandModel model = CommandModel.loadBundled()) {
+            Listening looking = Listening.forConfig(model, eager);
+            List<Detection> fired = heard(Listening.forConfig(model, none), new ClipSource(demo, "demo"));
+            List<Detection> expected = new ArrayList<>();
+            for (Detection d : fired) {
+                Classification again = new ClipRecognizer(model).classify(ClipWindow.ending(demo, Listening.endSample(d), 16000));
+                if (again.label().equals(d.command()) && again.confidence() >= 0.8) {
+                    expected.add(d);
+                }
+            }
+
+            List<Detection> stood = heard(looking, new ClipSource(demo, "demo"));
+
+            assertEquals(expected, stood);
+            assertTrue(!stood.isEmpty() && stood.size() < fired.size(), "some detections taken back, not all: " + fired);
+            assertEquals(stood, heard(looking, new LiveClip(demo)), "live audio, one window at a time, is looked at again the same");
+        }
+    }
+
+    @Test
+    void aSecondLookOfZeroIsNone() {
+        DetectionSettings off = new DetectionSettings(0.85, Map.of(), 1000, 200, 100, 0);
+        try (CommandModel model = tiny()) {
+            assertEquals(Optional.empty(), Listening.forConfig(model, off).secondLook());
+            assertEquals(0.8, Listening.forConfig(model, DetectionSettings.defaults()).secondLook().orElseThrow().threshold());
         }
     }
 }

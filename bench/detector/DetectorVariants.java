@@ -21,7 +21,9 @@ import java.util.function.Function;
  * <p>Each recording is heard once, as `stream-eval` hears it; every way is then scored at each
  * threshold by the appliance's stream scoring, and its best row by the tuning rule is printed: the
  * fewest misses (in % of the commands) plus five times the false accepts an hour, among the
- * thresholds whose p95 latency is within 500 ms.
+ * thresholds whose p95 latency is within 500 ms. The ways: the appliance as configured by default
+ * (detector and second look), with other second looks, its detector alone, and two other ways
+ * for the detector alone to decide.
  */
 public class DetectorVariants {
 
@@ -39,9 +41,17 @@ public class DetectorVariants {
             List<HeardRecording> recordings = HeardRecording.hearAll(Listening.forConfig(model, defaults), Path.of(args[1]));
             List<String> labels = model.metadata().labels();
             int unknown = labels.indexOf(ModelMetadata.UNKNOWN);
-            System.out.println("way                               threshold  hit rate  wrong  FA/hour  median ms  p95 ms  rule");
-            best("as shipped (" + defaults.smoothingMs() + " ms, hold " + defaults.holdMs() + " ms)", recordings,
-                    t -> asShipped(model, defaults, t));
+            System.out.println("way                                   threshold  hit rate  wrong  FA/hour  median ms  p95 ms  rule");
+            best("as shipped (second look " + defaults.secondLook() + ")", recordings, t -> appliance(model, defaults, t));
+            DetectionSettings alone = new DetectionSettings(defaults.threshold(), defaults.thresholds(), defaults.refractoryMs(),
+                    defaults.smoothingMs(), defaults.holdMs(), 0);
+            for (double look : new double[] {0.5, 0.7, 0.9}) {
+                DetectionSettings other = new DetectionSettings(defaults.threshold(), defaults.thresholds(), defaults.refractoryMs(),
+                        defaults.smoothingMs(), defaults.holdMs(), look);
+                best("second look " + look, recordings, t -> appliance(model, other, t));
+            }
+            best("detector alone (" + defaults.smoothingMs() + " ms, hold " + defaults.holdMs() + " ms)", recordings,
+                    t -> appliance(model, alone, t));
             double refractorySeconds = defaults.refractoryMs() / 1000.0;
             for (int[] kOfS : new int[][] {{3, 6}, {4, 6}, {5, 6}, {3, 8}, {4, 8}, {5, 8}}) {
                 best("count " + kOfS[0] + " of " + kOfS[1], recordings,
@@ -50,14 +60,15 @@ public class DetectorVariants {
             for (int wait : new int[] {1, 2}) {
                 for (double veto : new double[] {0.3, 0.5}) {
                     best("veto wait " + wait + " at " + veto, recordings,
-                            t -> new Veto(asShipped(model, defaults, t), unknown, wait, veto));
+                            t -> new Veto(appliance(model, alone, t), unknown, wait, veto));
                 }
             }
         }
     }
 
-    static Way asShipped(CommandModel model, DetectionSettings defaults, double threshold) {
-        Listening listening = Listening.forConfig(model, defaults.withThreshold(threshold));
+    /** The appliance's detector with {@code settings}, and its second look if they ask for one, at {@code threshold}. */
+    static Way appliance(CommandModel model, DetectionSettings settings, double threshold) {
+        Listening listening = Listening.forConfig(model, settings.withThreshold(threshold));
         return recording -> recording.detectedBy(listening);
     }
 
@@ -140,10 +151,10 @@ public class DetectorVariants {
             }
         }
         if (best == null) {
-            System.out.printf(Locale.ROOT, "%-34s no threshold within p95 %.0f ms%n", name, 1000 * MAX_P95_S);
+            System.out.printf(Locale.ROOT, "%-38s no threshold within p95 %.0f ms%n", name, 1000 * MAX_P95_S);
             return;
         }
-        System.out.printf(Locale.ROOT, "%-34s %9.2f  %7.2f%%  %5d  %7.2f  %9.0f  %6.0f  %.2f%n", name, bestThreshold,
+        System.out.printf(Locale.ROOT, "%-38s %9.2f  %7.2f%%  %5d  %7.2f  %9.0f  %6.0f  %.2f%n", name, bestThreshold,
                 100 * best.hitRate(), best.wrongCommands(), best.falseAcceptsPerHour(), 1000 * best.latency(0.5),
                 1000 * best.latency(0.95), bestRule);
     }

@@ -227,11 +227,15 @@ def main():
                         help="the weights written: the epoch with the best validation accuracy, or the last epoch"
                              " (for a model whose training rows include the validation speakers: split.py"
                              " --train-on-validation, where validation no longer measures unseen speakers)")
+    parser.add_argument("--sam", type=float, default=0.0,
+                        help="sharpness-aware minimisation: the radius rho of the worst-case step (0: off; run 64 in models/README.md)")
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
+    if args.sam > 0 and args.mixup > 0:
+        parser.error("--sam takes its second gradient on the unblended batch: use it without --mixup")
     if args.augmented_copies < 1:
         parser.error("--augmented-copies must be 1 or more")
 
@@ -299,6 +303,23 @@ def main():
                 loss = loss_fn(logits, yb)
             optimiser.zero_grad()
             loss.backward()
+            if args.sam > 0:
+                # SAM: a minimum that stays low within rho of the weights is flat, and a flat one
+                # should hold better for new speakers. Step to the worst point within rho along the
+                # gradient, take the gradient there, come back, and let AdamW step with that one.
+                with torch.no_grad():
+                    params = [p for p in net.parameters() if p.grad is not None]
+                    norm = torch.norm(torch.stack([p.grad.norm(2) for p in params]), 2)
+                    moves = []
+                    for p in params:
+                        e = p.grad * (args.sam / (norm + 1e-12))
+                        p.add_(e)
+                        moves.append(e)
+                optimiser.zero_grad()
+                loss_fn(net(xb), yb).backward()
+                with torch.no_grad():
+                    for p, e in zip(params, moves):
+                        p.sub_(e)
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()
             schedule.step()

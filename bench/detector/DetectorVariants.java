@@ -43,12 +43,9 @@ public class DetectorVariants {
             int unknown = labels.indexOf(ModelMetadata.UNKNOWN);
             System.out.println("way                                   threshold  hit rate  wrong  FA/hour  median ms  p95 ms  rule");
             best("as shipped (second look " + defaults.secondLook() + ")", recordings, t -> appliance(model, defaults, t));
-            DetectionSettings alone = new DetectionSettings(defaults.threshold(), defaults.thresholds(), defaults.refractoryMs(),
-                    defaults.smoothingMs(), defaults.holdMs(), 0);
+            DetectionSettings alone = defaults.withSecondLook(0);
             for (double look : new double[] {0.5, 0.7, 0.9}) {
-                DetectionSettings other = new DetectionSettings(defaults.threshold(), defaults.thresholds(), defaults.refractoryMs(),
-                        defaults.smoothingMs(), defaults.holdMs(), look);
-                best("second look " + look, recordings, t -> appliance(model, other, t));
+                best("second look " + look, recordings, t -> appliance(model, defaults.withSecondLook(look), t));
             }
             best("detector alone (" + defaults.smoothingMs() + " ms, hold " + defaults.holdMs() + " ms)", recordings,
                     t -> appliance(model, alone, t));

@@ -33,6 +33,11 @@ public record DetectionSettings(double threshold, Map<String, Double> thresholds
                 DEFAULT_SECOND_LOOK);
     }
 
+    /** These settings with another second look (0: none). */
+    public DetectionSettings withSecondLook(double look) {
+        return new DetectionSettings(threshold, thresholds, refractoryMs, smoothingMs, holdMs, look);
+    }
+
     /** These settings with one threshold for every command, as a sweep of thresholds tries them. */
     public DetectionSettings withThreshold(double everyCommand) {
         return new DetectionSettings(everyCommand, Map.of(), refractoryMs, smoothingMs, holdMs, secondLook);

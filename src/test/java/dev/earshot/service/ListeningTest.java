@@ -161,7 +161,7 @@ class ListeningTest {
         float[] demo = WavReader.read(ListeningTest.class.getResourceAsStream("/dev/earshot/demo/demo.wav"), "demo");
         // A low threshold, so that the detector fires on windows a second look does not confirm.
         DetectionSettings eager = DetectionSettings.defaults().withThreshold(0.6);
-        DetectionSettings none = new DetectionSettings(0.6, Map.of(), eager.refractoryMs(), eager.smoothingMs(), eager.holdMs(), 0);
+        DetectionSettings none = eager.withSecondLook(0);
         try (CommandModel model = CommandModel.loadBundled()) {
             Listening looking = Listening.forConfig(model, eager);
             List<Detection> fired = heard(Listening.forConfig(model, none), new ClipSource(demo, "demo"));

@@ -94,7 +94,7 @@ public final class HeardRecording {
      * must use the model that heard the recording.
      */
     public List<Detection> detectedBy(Listening listening) {
-        List<Detection> detections = detectedBy(listening.newDetector());
+        List<Detection> detections = firedBy(listening.newDetector());
         Optional<SecondLook> secondLook = listening.secondLook();
         if (secondLook.isEmpty() || detections.isEmpty()) {
             return detections;
@@ -119,7 +119,7 @@ public final class HeardRecording {
     }
 
     /** The detections {@code detector}, fresh, makes on this recording's posteriors, in time order; no second look. */
-    public List<Detection> detectedBy(CommandDetector detector) {
+    private List<Detection> firedBy(CommandDetector detector) {
         List<Detection> detections = new ArrayList<>();
         for (int i = 0; i < posteriors.size(); i++) {
             detector.process(posteriors.get(i), times.get(i)).ifPresent(detections::add);

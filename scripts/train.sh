@@ -29,8 +29,9 @@ jar=target/earshot.jar
 epochs=30
 # The shipped recipe: front-end settings for export-features, network shape for train.py.
 feature_flags=(--hop 320 --coefficients 20 --speed "0.8,1.2" --warp "0.9,1.1")
-# Sharpness-aware minimisation (--sam 0.05) costs a second backward pass an epoch; measured over four
-# seeds on the validation speakers (run 64 in models/README.md) it scored better on every seed.
+# Sharpness-aware minimisation (--sam 0.05) costs a second forward and backward pass a step (the whole
+# script took 58 minutes on two cores instead of 37); measured over four seeds on the validation
+# speakers (run 64 in models/README.md) it scored better on every seed.
 net_flags=(--kernel 3 --stride 2 --hidden 172 --projection 80 --sam 0.05)
 # The final fit: the recipe above was chosen on the validation speakers; the shipped model then
 # trains on them too and keeps its last epoch. The test speakers stay unheard. Measured over four

@@ -22,8 +22,13 @@ COMMANDS = ["yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go
 
 
 def read_wav(path, dtype=np.float32):
-    with wave.open(path) as w:
-        assert w.getframerate() == RATE and w.getnchannels() == 1 and w.getsampwidth() == 2, path
+    try:
+        w = wave.open(path)
+    except (OSError, EOFError, wave.Error):
+        raise SystemExit(f"compose_stream.py: {path}: not a readable WAV file")
+    with w:
+        if (w.getframerate(), w.getnchannels(), w.getsampwidth()) != (RATE, 1, 2):
+            raise SystemExit(f"compose_stream.py: {path}: not 16 kHz mono 16-bit PCM")
         return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(dtype) / 32768
 
 
@@ -70,6 +75,11 @@ def main():
     parser.add_argument("--gap", type=float, default=1.0, help="least silence between words, seconds")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    for folder in (args.clips, args.noise):
+        if not os.path.isdir(folder):
+            parser.error(f"{folder}: no such folder")
+    # A fresh WORK/streams/test is the usual target: make it rather than fail after the work is done.
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     rng = random.Random(args.seed)
     np_rng = np.random.default_rng(args.seed)
 

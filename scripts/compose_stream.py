@@ -13,11 +13,13 @@ import argparse
 import csv
 import os
 import random
+import sys
 import wave
 
 import numpy as np
 
 RATE = 16000
+PROGRAM = os.path.basename(sys.argv[0])  # make_regression_set.py reads WAVs through this module too
 COMMANDS = ["yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go"]
 
 
@@ -25,10 +27,10 @@ def read_wav(path, dtype=np.float32):
     try:
         w = wave.open(path)
     except (OSError, EOFError, wave.Error):
-        raise SystemExit(f"compose_stream.py: {path}: not a readable WAV file")
+        raise SystemExit(f"{PROGRAM}: {path}: not a readable WAV file")
     with w:
         if (w.getframerate(), w.getnchannels(), w.getsampwidth()) != (RATE, 1, 2):
-            raise SystemExit(f"compose_stream.py: {path}: not 16 kHz mono 16-bit PCM")
+            raise SystemExit(f"{PROGRAM}: {path}: not 16 kHz mono 16-bit PCM")
         return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(dtype) / 32768
 
 

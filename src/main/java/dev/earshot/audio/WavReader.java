@@ -1,6 +1,5 @@
 package dev.earshot.audio;
 
-import be.tarsos.dsp.resample.Resampler;
 import dev.earshot.EarshotException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -88,17 +87,6 @@ public final class WavReader {
 
     /** Converts between rates with a band-limited interpolator, so downsampling does not alias. */
     public static float[] resample(float[] samples, float fromRate, int toRate) {
-        if (Math.round(fromRate) == toRate) {
-            return samples;
-        }
-        double factor = toRate / (double) fromRate;
-        Resampler resampler = new Resampler(true, factor, factor);
-        int expected = (int) Math.round(samples.length * factor);
-        float[] out = new float[expected + resampler.getFilterWidth() + 16];
-        Resampler.Result result = resampler.process(factor, samples, 0, samples.length, true, out, 0, out.length);
-        int produced = result.outputSamplesGenerated;
-        float[] exact = new float[expected];
-        System.arraycopy(out, 0, exact, 0, Math.min(expected, produced));
-        return exact;
+        return new RateConverter(fromRate, toRate).convert(samples);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 public final class ClipRecognizer {
 
     private final CommandModel model;
+    private final ClipViews views = new ClipViews();
     private final int windowSamples;
 
     public ClipRecognizer(CommandModel model) {
@@ -39,12 +40,12 @@ public final class ClipRecognizer {
     public Classification classify(float[] samples) {
         float[] window = ClipWindow.loudest(samples, windowSamples);
 
-        List<float[]> heard = ClipViews.of(window, windowSamples);
-        float[][][] views = new float[heard.size()][][];
-        for (int i = 0; i < views.length; i++) {
-            views[i] = MfccStream.framesOf(heard.get(i), model.metadata().features());
+        List<float[]> heard = views.of(window, windowSamples);
+        float[][][] frames = new float[heard.size()][][];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = MfccStream.framesOf(heard.get(i), model.metadata().features());
         }
-        float[][] posteriors = model.posteriors(views, views.length);
+        float[][] posteriors = model.posteriors(frames, frames.length);
         float[] mean = new float[posteriors[0].length];
         for (float[] p : posteriors) {
             for (int i = 0; i < mean.length; i++) {

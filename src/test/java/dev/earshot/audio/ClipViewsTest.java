@@ -13,7 +13,7 @@ class ClipViewsTest {
 
     @Test
     void aClipIsHeardFifteenTimesEachAsLongAsTheWindow() {
-        List<float[]> views = ClipViews.of(WavBytes.tone(500, SECOND, SECOND, 0.3), SECOND);
+        List<float[]> views = new ClipViews().of(WavBytes.tone(500, SECOND, SECOND, 0.3), SECOND);
 
         assertEquals(15, views.size());
         views.forEach(view -> assertEquals(SECOND, view.length));
@@ -23,7 +23,7 @@ class ClipViewsTest {
     void theFirstThreeViewsAreTheClipAsRecordedAndShifted100MsEarlierAndLater() {
         float[] clip = WavBytes.tone(500, SECOND, SECOND, 0.3);
 
-        List<float[]> views = ClipViews.of(clip, SECOND);
+        List<float[]> views = new ClipViews().of(clip, SECOND);
 
         assertArrayEquals(clip, views.get(0));
         assertArrayEquals(ClipWindow.fit(clip, SECOND, -1600), views.get(1));
@@ -32,7 +32,7 @@ class ClipViewsTest {
 
     @Test
     void theOtherViewsPlayTheClipUpTo8PercentSlowerAndFaster() {
-        List<float[]> views = ClipViews.of(WavBytes.tone(500, SECOND, SECOND, 0.3), SECOND);
+        List<float[]> views = new ClipViews().of(WavBytes.tone(500, SECOND, SECOND, 0.3), SECOND);
 
         List<Long> pitches = new ArrayList<>();
         for (int speed = 0; speed < 5; speed++) {

@@ -1,0 +1,39 @@
+package dev.earshot.audio;
+
+import be.tarsos.dsp.resample.Resampler;
+
+/**
+ * Converts samples from one rate to another with TarsosDSP's band-limited interpolator, so that
+ * downsampling does not alias.
+ *
+ * <p>Building the interpolator's filter table takes about 8 ms, several times longer than
+ * converting a second of audio, and the second look pays for four conversions on every
+ * detection. So a converter builds the table once and works on a copy of that untouched
+ * interpolator each time: the copy starts from the same fresh state, so each call gives exactly
+ * what a new interpolator would.
+ */
+public final class RateConverter {
+
+    private final double factor;
+    private final Resampler untouched;
+
+    /** A converter from {@code fromRate}; rates that round to {@code toRate} are left as they are. */
+    public RateConverter(float fromRate, int toRate) {
+        this.factor = toRate / (double) fromRate;
+        this.untouched = Math.round(fromRate) == toRate ? null : new Resampler(true, factor, factor);
+    }
+
+    /** The samples at the new rate: as many as the same duration holds, rounded. */
+    public float[] convert(float[] samples) {
+        if (untouched == null) {
+            return samples;
+        }
+        Resampler resampler = new Resampler(untouched);
+        int expected = (int) Math.round(samples.length * factor);
+        float[] out = new float[expected + resampler.getFilterWidth() + 16];
+        Resampler.Result result = resampler.process(factor, samples, 0, samples.length, true, out, 0, out.length);
+        float[] exact = new float[expected];
+        System.arraycopy(out, 0, exact, 0, Math.min(expected, result.outputSamplesGenerated));
+        return exact;
+    }
+}

@@ -8,9 +8,9 @@ import be.tarsos.dsp.resample.Resampler;
  *
  * <p>Building the interpolator's filter table takes about three times as long as converting a
  * second of audio (3–4 ms against 1 ms on a 2-core PC), and the second look pays for four
- * conversions on every detection. So a converter builds the table once and works on a copy of that untouched
- * interpolator each time: the copy starts from the same fresh state, so each call gives exactly
- * what a new interpolator would.
+ * conversions on every detection. So a converter builds the table once and works on a copy of
+ * that untouched interpolator each time: the copy starts from the same fresh state, so each call
+ * gives exactly what a new interpolator would.
  */
 public final class RateConverter {
 

@@ -24,19 +24,19 @@ public final class ClipViews {
     /** Shifts in samples, later when positive. */
     static final int[] SHIFTS = {0, -1600, 1600};
 
-    private final List<RateConverter> speeds = new ArrayList<>(SPEEDS.length);
+    private final List<RateConverter> playbacks = new ArrayList<>(SPEEDS.length);
 
     public ClipViews() {
         for (float speed : SPEEDS) {
-            speeds.add(new RateConverter(AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE));
+            playbacks.add(new RateConverter(AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE));
         }
     }
 
     /** Every view of {@code window}, each {@code length} samples long; the first is the window as recorded. */
     public List<float[]> of(float[] window, int length) {
         List<float[]> views = new ArrayList<>(SPEEDS.length * SHIFTS.length);
-        for (RateConverter speed : speeds) {
-            float[] heard = speed.convert(window);
+        for (RateConverter playback : playbacks) {
+            float[] heard = playback.convert(window);
             for (int shift : SHIFTS) {
                 views.add(ClipWindow.fit(heard, length, shift));
             }

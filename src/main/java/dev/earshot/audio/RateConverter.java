@@ -20,7 +20,19 @@ public final class RateConverter {
     /** A converter from {@code fromRate}; rates that round to {@code toRate} are left as they are. */
     public RateConverter(float fromRate, int toRate) {
         this.factor = toRate / (double) fromRate;
-        this.untouched = Math.round(fromRate) == toRate ? null : new Resampler(true, factor, factor);
+        this.untouched = sameRate(fromRate, toRate) ? null : new Resampler(true, factor, factor);
+    }
+
+    /**
+     * Converts samples heard once (a file read, a training clip at a drawn speed): the table is
+     * built for them and used as it is, with no copy to keep it untouched.
+     */
+    public static float[] once(float[] samples, float fromRate, int toRate) {
+        if (sameRate(fromRate, toRate)) {
+            return samples;
+        }
+        double factor = toRate / (double) fromRate;
+        return convert(new Resampler(true, factor, factor), factor, samples);
     }
 
     /** The samples at the new rate: as many as the same duration holds, rounded. */
@@ -28,10 +40,17 @@ public final class RateConverter {
         if (untouched == null) {
             return samples;
         }
-        Resampler resampler = new Resampler(untouched);
+        return convert(new Resampler(untouched), factor, samples);
+    }
+
+    private static boolean sameRate(float fromRate, int toRate) {
+        return Math.round(fromRate) == toRate;
+    }
+
+    private static float[] convert(Resampler fresh, double factor, float[] samples) {
         int expected = (int) Math.round(samples.length * factor);
-        float[] out = new float[expected + resampler.getFilterWidth() + 16];
-        Resampler.Result result = resampler.process(factor, samples, 0, samples.length, true, out, 0, out.length);
+        float[] out = new float[expected + fresh.getFilterWidth() + 16];
+        Resampler.Result result = fresh.process(factor, samples, 0, samples.length, true, out, 0, out.length);
         float[] exact = new float[expected];
         System.arraycopy(out, 0, exact, 0, Math.min(expected, result.outputSamplesGenerated));
         return exact;

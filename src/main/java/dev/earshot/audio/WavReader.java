@@ -16,7 +16,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * Reads a WAV file as 16 kHz mono samples in [-1, 1].
  *
  * <p>Integer PCM of 8, 16, 24 or 32 bits and IEEE float of 32 or 64 bits are accepted at any rate
- * and channel count; channels are averaged and the rate is converted with TarsosDSP's resampler.
+ * and channel count; channels are averaged and the rate is converted ({@link RateConverter}).
  * Anything else is refused with a one-line {@link EarshotException} naming the file.
  */
 public final class WavReader {
@@ -82,11 +82,6 @@ public final class WavReader {
             throw new EarshotException(name + ": holds no audio samples");
         }
         float[] mono = decoder.decodeMono(bytes, (int) frames);
-        return resample(mono, format.getSampleRate(), AudioSource.SAMPLE_RATE);
-    }
-
-    /** Converts between rates with a band-limited interpolator, so downsampling does not alias. */
-    public static float[] resample(float[] samples, float fromRate, int toRate) {
-        return new RateConverter(fromRate, toRate).convert(samples);
+        return RateConverter.once(mono, format.getSampleRate(), AudioSource.SAMPLE_RATE);
     }
 }

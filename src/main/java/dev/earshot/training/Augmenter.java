@@ -2,7 +2,7 @@ package dev.earshot.training;
 
 import dev.earshot.audio.AudioSource;
 import dev.earshot.audio.ClipWindow;
-import dev.earshot.audio.WavReader;
+import dev.earshot.audio.RateConverter;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -99,7 +99,7 @@ public final class Augmenter {
 
     private float[] atDrawnSpeed(float[] clip, SplittableRandom random) {
         float speed = (float) speeds.draw(random);
-        return WavReader.resample(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
+        return RateConverter.once(clip, AudioSource.SAMPLE_RATE * speed, AudioSource.SAMPLE_RATE);
     }
 
     /** The window at a random gain, with background noise mixed in most of the time. */

@@ -31,6 +31,13 @@ class RateConverterTest {
     }
 
     @Test
+    void convertingOnceGivesWhatAKeptConverterGives() {
+        float[] clip = WavBytes.tone(500, 44100, 44100, 0.3);
+
+        assertArrayEquals(new RateConverter(44100, 16000).convert(clip), RateConverter.once(clip, 44100, 16000));
+    }
+
+    @Test
     void theSameDurationComesOutAtTheNewRate() {
         float[] second = WavBytes.tone(500, 44100, 44100, 0.3);
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Earshot.Version.class,
         description = "Offline voice commands: hears a command, switches GPIO pins.",
         subcommands = {ClassifyCommand.class, EvalCommand.class, RunCommand.class, StreamCommand.class, StreamEvalCommand.class, DevicesCommand.class,
-                ExportFeaturesCommand.class, RegressCommand.class,
+                ExportFeaturesCommand.class, ExportPosteriorsCommand.class, RegressCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Earshot {
 

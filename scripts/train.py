@@ -15,6 +15,7 @@ import copy
 import json
 import math
 import os
+import sys
 import time
 
 import numpy as np
@@ -153,6 +154,20 @@ def word_labels(work, y, unknown):
     return order, torch.tensor([index[w] if w else label for w, label in zip(words, labels)])
 
 
+def load_teacher(path, labels, rows):
+    """The teacher's posteriors, checked against the training rows and labels they must belong to."""
+    shape_file = os.path.splitext(path)[0] + ".json"
+    if not os.path.exists(shape_file):
+        sys.exit(f"{path}: no {shape_file} beside it (export-posteriors prints it)")
+    shape = json.load(open(shape_file))
+    if shape["labels"] != labels:
+        sys.exit(f"{path}: the teachers' labels {shape['labels']} are not the work folder's {labels}")
+    posteriors = np.fromfile(path, dtype="<f4")
+    if shape["windows"] != rows or posteriors.size != rows * len(labels):
+        sys.exit(f"{path}: {posteriors.size} values for {rows} training rows of {len(labels)} labels")
+    return torch.from_numpy(posteriors.reshape(rows, len(labels)))
+
+
 def load(work, split, frames, coefficients, features_file=None):
     features_file = features_file or f"{split}.f32"
     x = np.fromfile(os.path.join(work, features_file), dtype="<f4").reshape(-1, frames, coefficients)
@@ -229,6 +244,12 @@ def main():
                              " --train-on-validation, where validation no longer measures unseen speakers)")
     parser.add_argument("--sam", type=float, default=0.0,
                         help="sharpness-aware minimisation: the radius rho of the worst-case step (0: off; run 64 in models/README.md)")
+    parser.add_argument("--teacher", help="distil from these soft targets: TEACHER.f32, the averaged posteriors of other models"
+                             " for every training row, written by `earshot export-posteriors` with its shape in TEACHER.json"
+                             " (run 66 in models/README.md)")
+    parser.add_argument("--teacher-weight", type=float, default=0.7,
+                        help="with --teacher: the loss is (1 - w) x cross-entropy with the labels + w x cross-entropy"
+                             " with the teacher's posteriors")
     parser.add_argument("--seed", type=int, default=1)
     # Measured on the 2-core machine here: 47-50 s an epoch on one thread with another training
     # beside it, 50-74 s on two threads (run 3 in models/README.md); one thread leaves a core free.
@@ -238,6 +259,10 @@ def main():
         parser.error("--sam takes its second gradient on the unblended batch: use it without --mixup")
     if args.augmented_copies < 1:
         parser.error("--augmented-copies must be 1 or more")
+    if args.teacher and (args.mixup > 0 or args.word_labels):
+        parser.error("--teacher gives one target a row over the twelve labels: use it without --mixup and --word-labels")
+    if not 0 <= args.teacher_weight <= 1:
+        parser.error("--teacher-weight must be between 0 and 1")
 
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
@@ -255,6 +280,7 @@ def main():
             parser.error("--word-labels needs _unknown_ as the last label")
         other_words, y_train = word_labels(args.work, y_train, len(labels) - 1)
         print(f"other words as labels of their own: {len(other_words)}", flush=True)
+    teacher = load_teacher(args.teacher, labels, len(y_train)) if args.teacher else None
     flat = x_train.reshape(-1, coefficients)
     mean, std = flat.mean(0), flat.std(0).clamp_min(1e-3)
     # Each export draws its variants once; further copies of the same rows with other draws let the
@@ -277,6 +303,14 @@ def main():
     steps = args.epochs * math.ceil(len(y_train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps, pct_start=0.15)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
+
+    def row_loss(logits, idx):
+        """The loss of a batch of rows: against their labels, and towards the teacher's posteriors when there is one."""
+        hard = loss_fn(logits, y_train[idx])
+        if teacher is None:
+            return hard
+        soft = -(teacher[idx] * torch.log_softmax(logits, dim=-1)).sum(-1).mean()
+        return (1 - args.teacher_weight) * hard + args.teacher_weight * soft
     generator = torch.Generator().manual_seed(args.seed)
     # Its own random source, so that the default recipe draws exactly what it drew before.
     mixing = np.random.default_rng(args.seed) if args.mixup > 0 else None
@@ -300,7 +334,7 @@ def main():
                 loss = blend * loss_fn(logits, yb) + (1 - blend) * loss_fn(logits, yb[partner])
             else:
                 logits = net(xb)
-                loss = loss_fn(logits, yb)
+                loss = row_loss(logits, idx)
             optimiser.zero_grad()
             loss.backward()
             if args.sam > 0:
@@ -316,7 +350,7 @@ def main():
                         p.add_(e)
                         moves.append(e)
                 optimiser.zero_grad()
-                loss_fn(net(xb), yb).backward()
+                row_loss(net(xb), idx).backward()
                 with torch.no_grad():
                     for p, e in zip(params, moves):
                         p.sub_(e)

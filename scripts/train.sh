@@ -39,6 +39,10 @@ net_flags=(--kernel 3 --stride 2 --hidden 172 --projection 80 --sam 0.05)
 # for slightly fewer hits. Leave these out to compare recipes on validation.
 split_flags=(--train-on-validation)
 keep_flags=(--keep last)
+# Distillation (run 66 in models/README.md): first train this many models of the recipe with seeds
+# 1..N, then the model towards their averaged posteriors (export-posteriors, train.py --teacher).
+# 0: off, one training. Each teacher costs a training; two run at a time (train.py takes one core).
+teachers=${EARSHOT_TEACHERS:-0}
 # Busy-waiting OpenMP and OpenBLAS threads starve each other on 2 cores (measured: 1807 ms a batch
 # by default, 109 ms with these settings, with one other process running).
 export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1
@@ -55,7 +59,25 @@ for split in train val; do
   java -jar "$jar" export-features --list "$work/$split.list" --noise "$work/noise" --seed 1 \
     "${feature_flags[@]}" --out "$work/$split.f32" > "$work/features.json"
 done
+teacher_flags=()
+if [ "$teachers" -gt 0 ]; then
+  models=()
+  for seed in $(seq 1 "$teachers"); do
+    echo "== train teacher $seed of $teachers (log: $work/teacher-$seed.log)"
+    "$python" scripts/train.py "$work" "$work/teacher-$seed.onnx" --epochs "$epochs" --seed "$seed" \
+      "${net_flags[@]}" "${keep_flags[@]}" > "$work/teacher-$seed.log" 2>&1 &
+    models+=("$work/teacher-$seed.onnx")
+    if [ $((seed % 2)) -eq 0 ] || [ "$seed" -eq "$teachers" ]; then
+      wait_all=0
+      for job in $(jobs -p); do wait "$job" || wait_all=1; done
+      [ "$wait_all" -eq 0 ] || { echo "train.sh: a teacher's training failed; see $work/teacher-*.log" >&2; exit 1; }
+    fi
+  done
+  echo "== the teachers' averaged posteriors"
+  java -jar "$jar" export-posteriors --features "$work/train.f32" --out "$work/teacher.f32" "${models[@]}" > "$work/teacher.json"
+  teacher_flags=(--teacher "$work/teacher.f32")
+fi
 echo "== train"
-"$python" scripts/train.py "$work" "$out" --epochs "$epochs" --seed 1 "${net_flags[@]}" "${keep_flags[@]}"
+"$python" scripts/train.py "$work" "$out" --epochs "$epochs" --seed 1 "${net_flags[@]}" "${keep_flags[@]}" "${teacher_flags[@]}"
 echo "== evaluate on the test split (speakers never seen in training)"
 java -jar "$jar" eval "$work/split/test" --model "$out"

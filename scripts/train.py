@@ -311,6 +311,7 @@ def main():
             return hard
         soft = -(teacher[idx] * torch.log_softmax(logits, dim=-1)).sum(-1).mean()
         return (1 - args.teacher_weight) * hard + args.teacher_weight * soft
+
     generator = torch.Generator().manual_seed(args.seed)
     # Its own random source, so that the default recipe draws exactly what it drew before.
     mixing = np.random.default_rng(args.seed) if args.mixup > 0 else None

@@ -41,7 +41,8 @@ split_flags=(--train-on-validation)
 keep_flags=(--keep last)
 # Distillation (run 66 in models/README.md): first train this many models of the recipe with seeds
 # 1..N, then the model towards their averaged posteriors (export-posteriors, train.py --teacher).
-# 0: off, one training. Each teacher costs a training; two run at a time (train.py takes one core).
+# 0: off, one training, the shipped recipe: on the validation streams distillation did not beat SAM
+# alone (runs 67, 68). Each teacher costs a training; two run at a time (train.py takes one core).
 teachers=${EARSHOT_TEACHERS:-0}
 # Busy-waiting OpenMP and OpenBLAS threads starve each other on 2 cores (measured: 1807 ms a batch
 # by default, 109 ms with these settings, with one other process running).

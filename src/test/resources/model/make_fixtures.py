@@ -7,6 +7,7 @@ Run from this folder: /usr/bin/python3 make_fixtures.py
   wrong-rate.onnx    metadata asking for 8 kHz features, which the front end cannot produce
   wrong-width.onnx   metadata for 13 coefficients while the graph takes 20
   wrong-window.onnx  a graph that takes exactly 25 frames while the metadata's window is 49
+  other-order.onnx   valid, as tiny.onnx, but its labels in another order (yes and no swapped)
 """
 import json
 
@@ -34,11 +35,11 @@ def graph(coefficients, frames="frames"):
         [weights])
 
 
-def save(name, coefficients, features, frames="frames"):
+def save(name, coefficients, features, frames="frames", labels=LABELS):
     model = helper.make_model(graph(coefficients, frames), opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
     if features is not None:
-        metadata = {"format": 1, "labels": LABELS, "features": features,
+        metadata = {"format": 1, "labels": labels, "features": features,
                     "normalisation": {"mean": [0.0] * features["coefficients"], "std": [1.0] * features["coefficients"]},
                     "window_frames": 49}
         entry = model.metadata_props.add()
@@ -52,3 +53,4 @@ save("no-metadata.onnx", 20, None)
 save("wrong-rate.onnx", 20, dict(FEATURES, sample_rate=8000, high_hz=3800.0))
 save("wrong-width.onnx", 20, dict(FEATURES, coefficients=13))
 save("wrong-window.onnx", 20, FEATURES, frames=25)
+save("other-order.onnx", 20, FEATURES, labels=["no", "yes"] + LABELS[2:])

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export-posteriors", mixinStandardHelpOptions = true,
         description = {"Averages the posteriors of several models over every window of a features file made by",
-                "export-features: the soft targets scripts/train.py --teacher distils one model from (used by scripts/train.sh).",
+                "export-features: the soft targets scripts/train.py --teacher distils one model from (scripts/train.sh with EARSHOT_TEACHERS).",
                 "Writes raw little-endian float32 [windows, labels] and prints the shape and labels as JSON."})
 final class ExportPosteriorsCommand implements Callable<Integer> {
 

@@ -24,7 +24,8 @@ import java.util.function.IntConsumer;
  * <p>Why: models of the same recipe trained from other seeds err on different windows, so their mean
  * is right more often than any of them, but the appliance runs one model of at most 250,000
  * parameters. A model trained towards the mean learns part of what the group knows (run 66 in
- * {@code models/README.md}).
+ * {@code models/README.md}): on clips, but on the validation streams no more than training with SAM
+ * gives (runs 67 and 68), so the shipped recipe does not use it.
  *
  * <p>Reads what {@link FeatureExport} writes (raw little-endian float32 {@code [windows, frames,
  * coefficients]}) and writes raw little-endian float32 {@code [windows, labels]}, in the same order.

@@ -134,6 +134,14 @@ class TeacherPosteriorsTest {
     }
 
     @Test
+    void teachersWhoseLabelsDifferAreRefused() throws Exception {
+        try (CommandModel otherOrder = CommandModel.load(Path.of(getClass().getResource("/model/other-order.onnx").toURI()))) {
+            EarshotException refused = assertThrows(EarshotException.class, () -> new TeacherPosteriors(List.of(tiny, otherOrder)));
+            assertTrue(refused.getMessage().startsWith("the teachers differ: labels [no, yes, up"), refused.getMessage());
+        }
+    }
+
+    @Test
     void noTeacherIsRefused() {
         assertThrows(EarshotException.class, () -> new TeacherPosteriors(List.of()));
     }

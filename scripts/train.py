@@ -159,11 +159,15 @@ def load_teacher(path, labels, rows):
     shape_file = os.path.splitext(path)[0] + ".json"
     if not os.path.exists(shape_file):
         sys.exit(f"{path}: no {shape_file} beside it (export-posteriors prints it)")
-    shape = json.load(open(shape_file))
-    if shape["labels"] != labels:
-        sys.exit(f"{path}: the teachers' labels {shape['labels']} are not the work folder's {labels}")
+    try:
+        shape = json.load(open(shape_file))
+        teacher_labels, windows = shape["labels"], shape["windows"]
+    except (ValueError, KeyError, TypeError) as e:
+        sys.exit(f"{shape_file}: not the shape export-posteriors prints ({e}); run it again")
+    if teacher_labels != labels:
+        sys.exit(f"{path}: the teachers' labels {teacher_labels} are not the work folder's {labels}")
     posteriors = np.fromfile(path, dtype="<f4")
-    if shape["windows"] != rows or posteriors.size != rows * len(labels):
+    if windows != rows or posteriors.size != rows * len(labels):
         sys.exit(f"{path}: {posteriors.size} values for {rows} training rows of {len(labels)} labels")
     return torch.from_numpy(posteriors.reshape(rows, len(labels)))
 

@@ -69,9 +69,9 @@ if [ "$teachers" -gt 0 ]; then
       "${net_flags[@]}" "${keep_flags[@]}" > "$work/teacher-$seed.log" 2>&1 &
     models+=("$work/teacher-$seed.onnx")
     if [ $((seed % 2)) -eq 0 ] || [ "$seed" -eq "$teachers" ]; then
-      wait_all=0
-      for job in $(jobs -p); do wait "$job" || wait_all=1; done
-      [ "$wait_all" -eq 0 ] || { echo "train.sh: a teacher's training failed; see $work/teacher-*.log" >&2; exit 1; }
+      failed=0
+      for job in $(jobs -p); do wait "$job" || failed=1; done
+      [ "$failed" -eq 0 ] || { echo "train.sh: a teacher's training failed; see $work/teacher-*.log" >&2; exit 1; }
     fi
   done
   echo "== the teachers' averaged posteriors"

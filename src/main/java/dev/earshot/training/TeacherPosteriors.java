@@ -84,18 +84,8 @@ public final class TeacherPosteriors {
                 for (int start = 0; start < windows; start += BATCH) {
                     int count = Math.min(BATCH, windows - start);
                     bytes.clear().limit(Math.toIntExact(count * windowBytes));
-                    while (bytes.hasRemaining()) {
-                        if (in.read(bytes) < 0) {
-                            throw new EarshotException(features + ": ended early while being read");
-                        }
-                    }
-                    bytes.flip();
-                    FloatBuffer values = bytes.asFloatBuffer();
-                    for (int w = 0; w < count; w++) {
-                        for (float[] frame : batch[w]) {
-                            values.get(frame);
-                        }
-                    }
+                    readFully(in, bytes, features);
+                    fill(batch, count, bytes.flip().asFloatBuffer());
                     sink.write(averaged(batch, count));
                     progress.accept(start + count);
                 }
@@ -105,6 +95,23 @@ public final class TeacherPosteriors {
             throw new EarshotException(e.getFile() + ": no such file");
         } catch (IOException e) {
             throw new EarshotException(features + " -> " + out + ": " + EarshotException.firstLine(e.getMessage(), e.toString()));
+        }
+    }
+
+    private static void readFully(FileChannel in, ByteBuffer bytes, Path features) throws IOException {
+        while (bytes.hasRemaining()) {
+            if (in.read(bytes) < 0) {
+                throw new EarshotException(features + ": ended early while being read");
+            }
+        }
+    }
+
+    /** The first {@code count} windows of {@code batch}, frame by frame, from {@code values}. */
+    private static void fill(float[][][] batch, int count, FloatBuffer values) {
+        for (int w = 0; w < count; w++) {
+            for (float[] frame : batch[w]) {
+                values.get(frame);
+            }
         }
     }
 
